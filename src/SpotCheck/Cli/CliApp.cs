@@ -1,0 +1,46 @@
+using System.CommandLine;
+
+namespace SpotCheck.Cli;
+
+/// <summary>The command-line contract of SPEC §4: exit 0 success, 1 check failed or bad input, 2 usage error.</summary>
+public static class CliApp
+{
+    public static RootCommand BuildRoot()
+    {
+        var root = new RootCommand("SpotCheck 双随机、一公开监管工作平台 — 无参数运行即启动网站 (serve)");
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(UsersCommands.Create());
+        root.Subcommands.Add(UsccCommands.Create());
+        root.Subcommands.Add(CalendarCommands.Create());
+        root.Subcommands.Add(DrawCommands.Create());
+        root.Subcommands.Add(AuditCommands.Create());
+        root.Subcommands.Add(TransferCommands.CreateImport());
+        root.Subcommands.Add(TransferCommands.CreateExport());
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = BuildRoot().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var e in parse.Errors) await Console.Error.WriteLineAsync(e.Message);
+            return 2;
+        }
+        try
+        {
+            return await parse.InvokeAsync();
+        }
+        catch (CliException e)
+        {
+            await Console.Error.WriteLineAsync(e.Message);
+            return e.ExitCode;
+        }
+    }
+}
+
+/// <summary>Ends a command with one line on stderr and the given exit code; never a stack trace.</summary>
+public sealed class CliException(string message, int exitCode = 1) : Exception(message)
+{
+    public int ExitCode { get; } = exitCode;
+}

@@ -1,0 +1,8 @@
+using System.CommandLine;
+
+namespace SpotCheck.Cli;
+
+public static class UsccCommands
+{
+    public static Command Create() => new("uscc", "TODO");
+}

@@ -1,0 +1,22 @@
+using SpotCheck.Cli;
+using SpotCheck.Hosting;
+
+namespace SpotCheck;
+
+public partial class Program
+{
+    public static async Task<int> Main(string[] args)
+    {
+        if (IsServe(args))
+            return await WebHost.RunAsync(args is ["serve", ..] ? args[1..] : args);
+        return await CliApp.RunAsync(args);
+    }
+
+    /// <summary>No arguments, <c>serve</c>, or only options (e.g. <c>--demo</c>, <c>--urls</c>) runs the web server.</summary>
+    static bool IsServe(string[] args) => args switch
+    {
+        [] => true,
+        ["serve", ..] => true,
+        [var first, ..] => first.StartsWith('-') && first is not ("--help" or "-h" or "-?" or "--version"),
+    };
+}
