@@ -19,6 +19,8 @@ public static class Roles
 
     public static readonly IReadOnlyList<string> All = [Admin, Planner, Officer, Reviewer, Supervisor];
 
+    public static bool IsKnown(string role) => All.Contains(role, StringComparer.Ordinal);
+
     public static string Label(string role) => role switch
     {
         Admin => "系统管理员",

@@ -29,7 +29,8 @@ public static class CliApp
         }
         try
         {
-            return await parse.InvokeAsync();
+            // CliException must reach the catch below: one line on stderr, never System.CommandLine's stack trace.
+            return await parse.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (CliException e)
         {

@@ -1,10 +1,95 @@
 using System.CommandLine;
+using SpotCheck.Core.Audit;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Transfer;
+using SpotCheck.Hosting;
 
 namespace SpotCheck.Cli;
 
+/// <summary><c>spotcheck import|export enterprises|officers|items</c> in the layouts of SPEC §4 and docs/import-layouts.md.</summary>
 public static class TransferCommands
 {
-    public static Command CreateImport() => new("import", "TODO");
+    const string Actor = "cli";
 
-    public static Command CreateExport() => new("export", "TODO");
+    static readonly (string Name, ListKind Kind, string Label)[] Lists =
+    [
+        ("enterprises", ListKind.Enterprises, "检查对象名录库"),
+        ("officers", ListKind.Officers, "执法检查人员名录库"),
+        ("items", ListKind.Items, "检查事项清单"),
+    ];
+
+    public static Command CreateImport()
+    {
+        var import = new Command("import", "从 csv/xlsx 导入名录（整个文件要么全部导入，要么全部不导入）");
+        foreach (var (name, kind, label) in Lists)
+        {
+            var file = new Argument<string>("FILE") { Description = "FILE.csv 或 FILE.xlsx" };
+            var dataDir = CommonOptions.DataDir();
+            var db = CommonOptions.Db();
+            var command = new Command(name, $"导入{label}") { file, dataDir, db };
+            command.SetAction(async (parse, ct) =>
+            {
+                var path = parse.GetRequiredValue(file);
+                if (!File.Exists(path)) throw new CliException($"文件不存在：{path}");
+                await using var services = await CliServices.OpenAsync(CommonOptions.Storage(parse, dataDir, db), ct);
+                await using var scope = services.CreateAsyncScope();
+                var result = await Transfer(scope.ServiceProvider).ImportAsync(kind, path, Actor, ct);
+                if (!result.IsSuccess)
+                {
+                    foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e.ToString());
+                    if (result.ErrorCount > result.Errors.Count)
+                        await Console.Error.WriteLineAsync($"… 共 {result.ErrorCount} 处错误，仅列出前 {result.Errors.Count} 处；未导入任何数据");
+                    return 1;
+                }
+                Console.Out.Write($"imported {result.Imported}\n");
+                return 0;
+            });
+            import.Subcommands.Add(command);
+        }
+        return import;
+    }
+
+    public static Command CreateExport()
+    {
+        var export = new Command("export", "按导入格式导出名录");
+        foreach (var (name, kind, label) in Lists)
+        {
+            var output = new Option<string>("--out") { Description = "FILE.csv 或 FILE.xlsx", Required = true };
+            var template = new Option<bool>("--template") { Description = "只写导入模板（表头 + 一行示例）" };
+            var dataDir = CommonOptions.DataDir();
+            var db = CommonOptions.Db();
+            var command = new Command(name, $"导出{label}") { output, template, dataDir, db };
+            command.SetAction(async (parse, ct) =>
+            {
+                var path = parse.GetRequiredValue(output);
+                var format = TabularFile.FormatOf(path);
+                if (!format.IsSuccess) throw new CliException(format.Error!.Message);
+                var temp = path + ".tmp";
+                try
+                {
+                    await using (var stream = File.Create(temp))
+                    {
+                        if (parse.GetValue(template)) TransferLists.WriteTemplate(kind, stream, format.Value);
+                        else
+                        {
+                            await using var services = await CliServices.OpenAsync(CommonOptions.Storage(parse, dataDir, db), ct);
+                            await using var scope = services.CreateAsyncScope();
+                            Transfer(scope.ServiceProvider).Export(kind, stream, format.Value);
+                        }
+                    }
+                    File.Move(temp, path, overwrite: true);
+                }
+                finally
+                {
+                    File.Delete(temp);
+                }
+                return 0;
+            });
+            export.Subcommands.Add(command);
+        }
+        return export;
+    }
+
+    static TransferLists Transfer(IServiceProvider sp) =>
+        new(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<AuditLog>(), sp.GetRequiredService<TimeProvider>());
 }

@@ -1,7 +1,21 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Scalar.AspNetCore;
+using Serilog;
+using SpotCheck.Api;
+using SpotCheck.Core.Audit;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Identity;
+using SpotCheck.Hosting.Security;
+
 namespace SpotCheck.Hosting;
 
 public static class WebHost
 {
+    public const string DefaultUrl = "http://localhost:5080";
+
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
@@ -11,9 +25,82 @@ public static class WebHost
 
     public static WebApplication Build(string[] args)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var (demo, rest) = HostSettings.SplitDemoFlag(args);
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = rest, ContentRootPath = ContentRoot(rest) });
+        // wwwroot of the project when run from the build output (dotnet run); a no-op once published.
+        builder.WebHost.UseStaticWebAssets();
+        var settings = HostSettings.From(builder.Configuration, demo);
+        settings.Storage.EnsureDataDir();
+        if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+            builder.WebHost.UseUrls(DefaultUrl);
+
+        AddLogging(builder, settings);
+        AddServices(builder.Services, settings);
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Ok("ok")).AllowAnonymous();
+        UsePipeline(app);
         return app;
+    }
+
+    /// <summary>The executable's folder (appsettings, wwwroot), whatever the working directory, unless set explicitly.</summary>
+    static string? ContentRoot(string[] args) =>
+        args.Any(a => a.StartsWith("--contentRoot", StringComparison.OrdinalIgnoreCase))
+        || Environment.GetEnvironmentVariable("ASPNETCORE_CONTENTROOT") is not null
+            ? null
+            : AppContext.BaseDirectory;
+
+    static void AddLogging(WebApplicationBuilder builder, HostSettings settings)
+    {
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Serilog:WriteTo:File:Args:path"] = Path.Combine(settings.Storage.DataDir, "logs", "spotcheck-.log"),
+        });
+        builder.Services.AddSerilog((sp, lc) => lc.ReadFrom.Configuration(builder.Configuration).ReadFrom.Services(sp),
+            preserveStaticLogger: true);
+    }
+
+    static void AddServices(IServiceCollection services, HostSettings settings)
+    {
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.Storage);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContext<AppDbContext>(settings.Storage.Configure);
+        services.AddScoped<AuditLog>();
+        services.AddHostedService<StartupTasks>();
+
+        services.AddSpotCheckUseCases();
+        services.AddSpotCheckIdentityCore().AddSignInManager();
+        services.AddSpotCheckSecurity();
+
+        services.AddProblemDetails();
+        services.AddValidation();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddOpenApi(o => o.AddSpotCheckSecurity());
+        // Chinese text is written as is, not as &#x...; entities (still HTML-encoded where it matters).
+        services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
+        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules());
+        services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
+        services.AddSpotCheckApi();
+    }
+
+    static void UsePipeline(WebApplication app)
+    {
+        app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request.Path), ui => ui.UseExceptionHandler("/Error"));
+        app.UseSerilogRequestLogging();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/healthz").AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapScalarApiReference("/scalar", o => o.WithTitle("SpotCheck API").DisableDefaultFonts()).AllowAnonymous();
+        app.MapRazorPages();
+        app.MapSpotCheckApi();
     }
 }

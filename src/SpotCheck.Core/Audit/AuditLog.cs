@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SpotCheck.Core.Data;
+using SpotCheck.Draw.Audit;
+
+namespace SpotCheck.Core.Audit;
+
+/// <summary>
+/// The only writer of the hash-chained audit log (draw-spec §7). Every state change is saved together with its
+/// entry, so there is never a change without an entry or an entry without its change.
+/// </summary>
+public sealed class AuditLog(AppDbContext db, TimeProvider clock)
+{
+    /// <summary>Characters of canonical payload JSON; large data belongs in the chain as a hash (draw-spec §7.1).</summary>
+    public const int MaxPayloadLength = 64 * 1024;
+
+    /// <summary>
+    /// Saves the context's pending changes and appends one entry, atomically: inside the caller's open transaction
+    /// if there is one (the caller then commits), else in a transaction of its own. Appends are serialised across
+    /// connections and processes, so the chain never forks.
+    /// </summary>
+    /// <exception cref="ArgumentException">The event breaks the rules of <see cref="AuditEvent"/>.</exception>
+    public async Task<AuditEntry> AppendAsync(AuditEvent e, CancellationToken ct = default)
+    {
+        var payload = AuditEventRules.CanonicalPayload(e);
+        var provider = DatabaseProvider.Of(db);
+        await db.Database.OpenConnectionAsync(ct);
+        IDbContextTransaction? own = null;
+        AuditEntry? entry = null;
+        try
+        {
+            if (provider == DatabaseProvider.Sqlite) await AppendLock.WaitPatientlyOnSqliteAsync(db, ct);
+            if (db.Database.CurrentTransaction is null) own = await db.Database.BeginTransactionAsync(ct);
+            await AppendLock.AcquireAsync(db, provider, ct);
+            var head = await AuditReader.HeadAsync(db, ct);
+            var seq = head.Seq + 1;
+            var ts = clock.GetUtcNow();
+            var hash = LogChain.Create(seq, ts, e.Type, e.DrawId, e.Actor, e.Payload, head.Hash).Hash;
+            entry = new AuditEntry
+            {
+                Seq = seq, Ts = LogChain.FormatTimestamp(ts), Type = e.Type, DrawId = e.DrawId, Actor = e.Actor,
+                Payload = payload, Prev = head.Hash, Hash = hash,
+            };
+            db.AuditEntries.Add(entry);
+            await SaveAsync(own is null, ct);
+            if (own is not null) await own.CommitAsync(ct);
+            return entry;
+        }
+        finally
+        {
+            // The entry is history now (or never was): keep it out of the change tracker either way.
+            if (entry is not null) db.Entry(entry).State = EntityState.Detached;
+            if (own is not null) await own.DisposeAsync();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>A savepoint only helps a caller who goes on with its transaction after a failed save.</summary>
+    async Task SaveAsync(bool joined, CancellationToken ct)
+    {
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = savepoints && joined;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
+    }
+}
+
+/// <summary>Makes the append section exclusive before the head is read.</summary>
+static class AppendLock
+{
+    /// <summary>Arbitrary application-wide key for pg_advisory_xact_lock ("SPOTAUDT").</summary>
+    const long PostgresKey = 0x5350_4F54_4155_4454;
+
+    /// <summary>
+    /// SQLite's own busy handler retries within milliseconds, so a waiting writer gets its turn between another
+    /// writer's appends; Microsoft.Data.Sqlite alone sleeps 150 ms per retry and lets a busy writer starve it.
+    /// </summary>
+    public static Task WaitPatientlyOnSqliteAsync(AppDbContext db, CancellationToken ct) =>
+        db.Database.ExecuteSqlRawAsync("PRAGMA busy_timeout = 30000", ct);
+
+    public static Task AcquireAsync(AppDbContext db, DatabaseProvider provider, CancellationToken ct) => provider switch
+    {
+        // Released automatically at commit or rollback.
+        DatabaseProvider.Postgres => db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresKey})", ct),
+        // A write statement takes SQLite's single writer lock (waiting out the busy timeout) even in a caller's
+        // deferred transaction; the row-level triggers do not fire because no row matches.
+        DatabaseProvider.Sqlite => db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{AuditTriggers.Table}\" WHERE 0", ct),
+        _ => throw new UnreachableException(),
+    };
+}

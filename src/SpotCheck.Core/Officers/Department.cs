@@ -1,0 +1,29 @@
+using System.Text.RegularExpressions;
+
+namespace SpotCheck.Core.Officers;
+
+/// <summary>An administrative department (e.g. XPKGJ); joint checks draw officers per department.</summary>
+public sealed partial class Department
+{
+    Department() { }
+
+    public Department(string code, string name, bool isDemo = false)
+    {
+        Code = code;
+        Name = name;
+        IsDemo = isDemo;
+    }
+
+    public int Id { get; private set; }
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public bool IsDemo { get; private set; }
+
+    public void Rename(string name) => Name = name;
+
+    /// <summary>draw-spec §2.3: department codes match ^[0-9A-Za-z_.-]{1,32}$.</summary>
+    public static bool IsValidCode(string code) => CodePattern().IsMatch(code);
+
+    [GeneratedRegex("^[0-9A-Za-z_.-]{1,32}$")]
+    private static partial Regex CodePattern();
+}

@@ -1,0 +1,135 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
+using SpotCheck.Core.Common;
+using SpotCheck.Core.Data;
+
+namespace SpotCheck.Core.Officers;
+
+/// <summary>Creates or edits an officer (Admin/Planner); every change is audited.</summary>
+public static class SaveOfficer
+{
+    public sealed class Command
+    {
+        public int? Id { get; set; }
+        public string Code { get; set; } = "";
+        public string Name { get; set; } = "";
+        public int DepartmentId { get; set; }
+        public string CertificateNo { get; set; } = "";
+        public DateOnly CertificateValidTo { get; set; }
+        /// <summary>执法领域, ';'-separated.</summary>
+        public string Specialties { get; set; } = "";
+        public bool Active { get; set; } = true;
+        public int WorkloadCap { get; set; } = 10;
+    }
+
+    public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
+    {
+        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        {
+            var code = cmd.Code?.Trim() ?? "";
+            if (OfficerRules.Code(code) is { } e1) return e1;
+            if (OfficerRules.Required(cmd.Name, 100, nameof(cmd.Name), "姓名") is { } e2) return e2;
+            if (OfficerRules.Required(cmd.CertificateNo, 64, nameof(cmd.CertificateNo), "执法证号") is { } e3) return e3;
+            if (cmd.WorkloadCap is < 0 or > 10000) return new Error("officer.cap", "工作量上限应为0–10000的整数", nameof(cmd.WorkloadCap));
+            if (!await db.Departments.AnyAsync(d => d.Id == cmd.DepartmentId, ct))
+                return new Error("officer.department", "所属部门不存在", nameof(cmd.DepartmentId));
+            if (await db.Officers.AnyAsync(o => o.Code == code && o.Id != (cmd.Id ?? 0), ct))
+                return new Error("officer.duplicate_code", "人员编号已存在", nameof(cmd.Code), ErrorKind.Conflict);
+
+            var data = new OfficerData(code, cmd.Name.Trim(), cmd.DepartmentId, cmd.CertificateNo.Trim(), cmd.CertificateValidTo,
+                OfficerRules.Specialties(cmd.Specialties), cmd.Active, cmd.WorkloadCap);
+            var now = clock.GetUtcNow().UtcDateTime;
+            Officer officer;
+            IReadOnlyList<string> changed;
+            if (cmd.Id is { } id)
+            {
+                var found = await db.Officers.SingleOrDefaultAsync(o => o.Id == id, ct);
+                if (found is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
+                officer = found;
+                changed = officer.Update(data, now);
+                if (changed.Count == 0) return officer.Id;
+            }
+            else
+            {
+                officer = Officer.Create(data, now);
+                db.Officers.Add(officer);
+                changed = ["created"];
+            }
+            var fields = new JsonArray();
+            foreach (var f in changed) fields.Add(f);
+            await audit.AppendAsync(new AuditEvent("OFFICER_UPDATED", actor, new JsonObject { ["officer"] = code, ["fields"] = fields }), ct);
+            return officer.Id;
+        }
+    }
+}
+
+/// <summary>Creates or renames a department.</summary>
+public static class SaveDepartment
+{
+    public sealed record Command(string Code, string Name);
+
+    public sealed class Handler(AppDbContext db, AuditLog audit)
+    {
+        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        {
+            var code = cmd.Code?.Trim() ?? "";
+            if (OfficerRules.DepartmentCode(code) is { } e1) return e1;
+            if (OfficerRules.Required(cmd.Name, 100, nameof(cmd.Name), "部门名称") is { } e2) return e2;
+            var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == code, ct);
+            if (department is null) db.Departments.Add(department = new Department(code, cmd.Name.Trim()));
+            else if (department.Name == cmd.Name.Trim()) return department.Id;
+            else department.Rename(cmd.Name.Trim());
+            await audit.AppendAsync(new AuditEvent("DEPARTMENT_SAVED", actor, new JsonObject { ["code"] = code, ["name"] = department.Name }), ct);
+            return department.Id;
+        }
+    }
+}
+
+/// <summary>Records a declared 回避 reason between an officer and an enterprise.</summary>
+public static class DeclareConflict
+{
+    public sealed record Command(int OfficerId, int EnterpriseId, ConflictKind Kind, string? Note);
+
+    public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
+    {
+        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        {
+            var officer = await db.Officers.Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == cmd.OfficerId, ct);
+            if (officer is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
+            var uscc = await db.Enterprises.Where(e => e.Id == cmd.EnterpriseId).Select(e => e.Uscc).SingleOrDefaultAsync(ct);
+            if (uscc is null) return new Error("enterprise.not_found", "检查对象不存在", nameof(cmd.EnterpriseId), ErrorKind.NotFound);
+            if (officer.Conflicts.Any(c => c.EnterpriseId == cmd.EnterpriseId && c.Kind == cmd.Kind))
+                return new Error("officer.conflict_exists", "该回避事由已申报", nameof(cmd.Kind), ErrorKind.Conflict);
+            if (cmd.Note is { Length: > 500 }) return new Error("officer.note", "说明不能超过500个字符", nameof(cmd.Note));
+            var conflict = officer.DeclareConflict(cmd.EnterpriseId, cmd.Kind, EnterpriseRulesNote(cmd.Note), clock.GetUtcNow().UtcDateTime);
+            await audit.AppendAsync(new AuditEvent("OFFICER_CONFLICT_DECLARED", actor, new JsonObject
+            {
+                ["officer"] = officer.Code,
+                ["uscc"] = uscc,
+                ["kind"] = cmd.Kind.ToString(),
+            }), ct);
+            return conflict.Id;
+        }
+
+        static string? EnterpriseRulesNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
+    }
+}
+
+/// <summary>Officers with their department for the list page (the directory is small).</summary>
+public static class ListOfficers
+{
+    public sealed record Row(int Id, string Code, string Name, string DepartmentCode, string DepartmentName, string CertificateNo,
+        DateOnly CertificateValidTo, string Specialties, bool Active, int WorkloadCap, bool IsDemo, int ConflictCount);
+
+    public sealed class Handler(AppDbContext db)
+    {
+        public async Task<IReadOnlyList<Row>> HandleAsync(int? departmentId = null, CancellationToken ct = default)
+        {
+            var q = db.Officers.AsNoTracking();
+            if (departmentId is { } d) q = q.Where(o => o.DepartmentId == d);
+            return await q.OrderBy(o => o.Code).Select(o => new Row(o.Id, o.Code, o.Name, o.Department!.Code, o.Department.Name,
+                o.CertificateNo, o.CertificateValidTo, o.Specialties, o.Active, o.WorkloadCap, o.IsDemo, o.Conflicts.Count)).ToListAsync(ct);
+        }
+    }
+}

@@ -1,0 +1,240 @@
+using System.Text;
+
+namespace SpotCheck.Draw.Assignment;
+
+/// <summary>
+/// Officer assignment of draw-spec §5. The rules that do not depend on the target (inactive, certificate, department)
+/// are applied once, so each target hashes only the remaining pool; tickets for a batch of targets are computed on
+/// all cores, then the targets are staffed strictly one after another because loads carry over.
+/// </summary>
+public static class Assigner
+{
+    const int BatchSize = 256;
+
+    public static AssignmentResult Assign(AssignmentInput input, int? parallelism = null)
+    {
+        AssignmentValidation.Validate(input);
+        var run = new AssignmentRun(input);
+        var assigned = new List<TeamAssignment>();
+        var infeasible = new List<Infeasibility>();
+        var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount) };
+        for (var start = 0; start < input.Targets.Count; start += BatchSize)
+        {
+            var batch = input.Targets.Skip(start).Take(BatchSize).ToArray();
+            var candidates = new (TicketKey Key, int Member)[batch.Length][];
+            Parallel.For(0, batch.Length, options, () => new AssignmentHasher(input.Seed),
+                (i, _, hasher) => { candidates[i] = run.Candidates(batch[i], hasher); return hasher; }, _ => { });
+            for (var i = 0; i < batch.Length; i++)
+            {
+                var outcome = run.Staff(batch[i], candidates[i]);
+                if (outcome.Team is not null) assigned.Add(outcome.Team);
+                else infeasible.Add(outcome.Failure!);
+            }
+        }
+        return new AssignmentResult(assigned, infeasible, run.Loads());
+    }
+
+    /// <summary>
+    /// draw-spec §5.5: the first member of the target's eligible list (recomputed from <paramref name="current"/>, which
+    /// carries the new conflict and current loads) not already on the team; from the withdrawn officer's department
+    /// when the team would otherwise lose that department's seat. Null when nobody qualifies.
+    /// </summary>
+    public static Replacement? Replace(AssignmentInput current, string target, IReadOnlyList<string> team, string withdrawn)
+    {
+        AssignmentValidation.Validate(current);
+        if (!team.Contains(withdrawn, StringComparer.Ordinal))
+            throw new DrawInputException($"withdrawn: {withdrawn} is not on the team of {target}");
+        var byId = current.Inspectors.ToDictionary(o => o.Id, StringComparer.Ordinal);
+        var remaining = team.Where(m => m != withdrawn).ToHashSet(StringComparer.Ordinal);
+        var withdrawnDept = byId.TryGetValue(withdrawn, out var w) ? w.Dept : null;
+        var keepSeat = withdrawnDept is not null && current.Departments.Contains(withdrawnDept, StringComparer.Ordinal)
+                       && !remaining.Any(m => byId.TryGetValue(m, out var o) && o.Dept == withdrawnDept);
+        var run = new AssignmentRun(current);
+        var hasher = new AssignmentHasher(current.Seed);
+        foreach (var (key, member) in run.RankPool(target, hasher))
+        {
+            var officer = run.Member(member);
+            if (officer.Id == withdrawn || remaining.Contains(officer.Id) || run.IsCapped(member)) continue;
+            if (keepSeat && officer.Dept != withdrawnDept) continue;
+            return new Replacement(officer.Id, key);
+        }
+        return null;
+    }
+}
+
+/// <summary>The mutable state of one assignment run: the pre-filtered pool, its loads and the rule counts.</summary>
+internal sealed class AssignmentRun
+{
+    readonly string[] _departments;
+    readonly Inspector[] _pool;
+    readonly byte[][] _poolIds;
+    readonly int[] _load;
+    readonly int[] _deptOf;
+    readonly int _poolSize;
+    readonly int[] _staticRejected = new int[3];
+    readonly Dictionary<string, List<int>> _conflicts = new(StringComparer.Ordinal);
+    readonly Dictionary<string, List<int>> _previous = new(StringComparer.Ordinal);
+    readonly Dictionary<string, int> _otherLoads = new(StringComparer.Ordinal);
+    readonly int _teamSize;
+    int _capped;
+
+    public AssignmentRun(AssignmentInput input)
+    {
+        _departments = input.Departments.Order(StringComparer.Ordinal).ToArray();
+        _teamSize = input.TeamSize;
+        _poolSize = input.Inspectors.Count;
+        var pool = new List<Inspector>();
+        foreach (var o in input.Inspectors)
+        {
+            EligibilityRule? failed = !o.Active ? EligibilityRule.Inactive
+                : o.CertValidTo < input.PlanEndDate ? EligibilityRule.CertExpired
+                : Array.IndexOf(_departments, o.Dept) < 0 ? EligibilityRule.DeptMismatch
+                : null;
+            if (failed is { } rule)
+            {
+                _staticRejected[(int)rule]++;
+                _otherLoads[o.Id] = o.Load;
+            }
+            else pool.Add(o);
+        }
+        _pool = [.. pool];
+        _poolIds = _pool.Select(o => Encoding.ASCII.GetBytes(o.Id)).ToArray();
+        _deptOf = _pool.Select(o => Array.IndexOf(_departments, o.Dept)).ToArray();
+        _load = _pool.Select(o => o.Load).ToArray();
+        _capped = _pool.Count(o => o.Load >= o.Cap);
+        var index = _pool.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        foreach (var (officer, target) in input.Conflicts)
+            if (index.TryGetValue(officer, out var m)) Add(_conflicts, target, m);
+        foreach (var (target, team) in input.PreviousTeams)
+            foreach (var officer in team)
+                if (index.TryGetValue(officer, out var m)) Add(_previous, target, m);
+    }
+
+    static void Add(Dictionary<string, List<int>> map, string key, int member)
+    {
+        if (!map.TryGetValue(key, out var list)) map[key] = list = [];
+        list.Add(member);
+    }
+
+    public Inspector Member(int member) => _pool[member];
+
+    public bool IsCapped(int member) => _load[member] >= _pool[member].Cap;
+
+    /// <summary>
+    /// Tickets of the pool members not barred from the target by a conflict or the previous team, in pool order.
+    /// Members already at their cap are left out: loads only grow during a run, so they cannot become eligible again.
+    /// </summary>
+    public (TicketKey Key, int Member)[] Candidates(string target, AssignmentHasher hasher)
+    {
+        var blocked = Blocked(target);
+        var members = new List<int>(_pool.Length);
+        var ids = new List<byte[]>(_pool.Length);
+        for (var m = 0; m < _pool.Length; m++)
+        {
+            if (IsCapped(m) || (blocked is not null && blocked.Contains(m))) continue;
+            members.Add(m);
+            ids.Add(_poolIds[m]);
+        }
+        var keys = new TicketKey[members.Count];
+        hasher.SetTarget(target);
+        hasher.Tickets(ids, keys);
+        var candidates = new (TicketKey Key, int Member)[members.Count];
+        for (var i = 0; i < candidates.Length; i++) candidates[i] = (keys[i], members[i]);
+        return candidates;
+    }
+
+    /// <summary>The candidates in (ticket, id) order: the eligible list E of draw-spec §5.3 before the cap check.</summary>
+    public (TicketKey Key, int Member)[] RankPool(string target, AssignmentHasher hasher)
+    {
+        var ranked = Candidates(target, hasher);
+        Array.Sort(ranked, (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+        return ranked;
+    }
+
+    bool Before((TicketKey Key, int Member) a, (TicketKey Key, int Member) b)
+    {
+        var c = a.Key.CompareTo(b.Key);
+        return c != 0 ? c < 0 : string.CompareOrdinal(_pool[a.Member].Id, _pool[b.Member].Id) < 0;
+    }
+
+    HashSet<int>? Blocked(string target)
+    {
+        var conflicts = _conflicts.GetValueOrDefault(target);
+        var previous = _previous.GetValueOrDefault(target);
+        if (conflicts is null && previous is null) return null;
+        var blocked = new HashSet<int>(conflicts ?? []);
+        blocked.UnionWith(previous ?? []);
+        return blocked;
+    }
+
+    /// <summary>
+    /// draw-spec §5.3 for one target, updating loads when the team is complete. Only the first eligible member of each
+    /// department and the first teamSize + |D| members of E can be chosen, so one scan keeps just those instead of
+    /// sorting E.
+    /// </summary>
+    public (TeamAssignment? Team, Infeasibility? Failure) Staff(string target, (TicketKey Key, int Member)[] candidates)
+    {
+        var none = (Key: TicketKey.Max, Member: -1);
+        var deptFirst = new (TicketKey Key, int Member)[_departments.Length];
+        Array.Fill(deptFirst, none);
+        var limit = _teamSize + _departments.Length;
+        var top = new List<(TicketKey Key, int Member)>(limit + 1);
+        var eligible = 0;
+        foreach (var c in candidates)
+        {
+            if (IsCapped(c.Member)) continue;
+            eligible++;
+            var d = _deptOf[c.Member];
+            if (deptFirst[d].Member < 0 || Before(c, deptFirst[d])) deptFirst[d] = c;
+            if (top.Count == limit && !Before(c, top[^1])) continue;
+            var at = top.Count;
+            while (at > 0 && Before(c, top[at - 1])) at--;
+            top.Insert(at, c);
+            if (top.Count > limit) top.RemoveAt(limit);
+        }
+
+        var missing = new List<string>();
+        var chosen = new List<(TicketKey Key, int Member)>(_teamSize);
+        for (var d = 0; d < _departments.Length; d++)
+        {
+            if (deptFirst[d].Member < 0) missing.Add(_departments[d]);
+            else chosen.Add(deptFirst[d]);
+        }
+        if (missing.Count == 0)
+            foreach (var c in top)
+            {
+                if (chosen.Count == _teamSize) break;
+                if (!chosen.Contains(c)) chosen.Add(c);
+            }
+
+        if (missing.Count > 0 || chosen.Count < _teamSize)
+        {
+            var reason = missing.Count > 0 ? InfeasibleReason.NoEligibleInDept : InfeasibleReason.InsufficientEligible;
+            return (null, new Infeasibility(target, reason, missing, _teamSize, eligible, _poolSize, Rejected(target)));
+        }
+        chosen.Sort((a, b) => Before(a, b) ? -1 : 1);
+        foreach (var (_, m) in chosen)
+        {
+            _load[m]++;
+            if (_load[m] == _pool[m].Cap) _capped++;
+        }
+        return (new TeamAssignment(target, chosen.Select(c => _pool[c.Member].Id).ToList(), chosen.Select(c => c.Key).ToList()), null);
+    }
+
+    /// <summary>Counts per rule for the target: each officer under the first rule he fails (draw-spec §5.2).</summary>
+    List<int> Rejected(string target)
+    {
+        var conflict = new HashSet<int>(_conflicts.GetValueOrDefault(target) ?? []);
+        var repeat = new HashSet<int>(_previous.GetValueOrDefault(target) ?? []);
+        repeat.ExceptWith(conflict);
+        var cappedButBlocked = conflict.Concat(repeat).Count(IsCapped);
+        return [.. _staticRejected, conflict.Count, repeat.Count, _capped - cappedButBlocked];
+    }
+
+    public Dictionary<string, int> Loads()
+    {
+        var loads = new Dictionary<string, int>(_otherLoads, StringComparer.Ordinal);
+        for (var m = 0; m < _pool.Length; m++) loads[_pool[m].Id] = _load[m];
+        return loads;
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text;
+using SpotCheck.Draw.Hashing;
+
+namespace SpotCheck.Draw.Assignment;
+
+/// <summary>
+/// T(A, target, officer) for many officers of one target: the seed block comes from the midstate and the
+/// <c>":A:" target ":" officer</c> tails are hashed sixteen at a time. One instance per thread.
+/// </summary>
+internal sealed class AssignmentHasher
+{
+    readonly LaneHasher _lanes;
+    readonly byte[] _tail = new byte[3 + DrawIds.MaxIdLength + 1 + DrawIds.MaxIdLength];
+    readonly uint[] _digests = new uint[LaneHasher.Lanes * 8];
+    readonly int[] _laneIndex = new int[LaneHasher.Lanes];
+    int _prefix;
+
+    public AssignmentHasher(string seed) => _lanes = new LaneHasher(new SeedMidstate(seed), Encoding.ASCII.GetBytes(seed));
+
+    public void SetTarget(string target) => _prefix = Encoding.ASCII.GetBytes($":A:{target}:", _tail);
+
+    /// <summary>Fills <paramref name="keys"/>[i] with the ticket of officer <paramref name="officers"/>[i].</summary>
+    public void Tickets(IReadOnlyList<byte[]> officers, Span<TicketKey> keys)
+    {
+        var used = 0;
+        Span<byte> hash = stackalloc byte[32];
+        for (var i = 0; i < officers.Count; i++)
+        {
+            var officer = officers[i];
+            officer.CopyTo(_tail, _prefix);
+            var tail = _tail.AsSpan(0, _prefix + officer.Length);
+            if (tail.Length > LaneHasher.MaxTail)
+            {
+                _lanes.HashOne(tail, hash);
+                keys[i] = TicketKey.From(hash);
+                continue;
+            }
+            _lanes.SetTail(used, tail);
+            _laneIndex[used++] = i;
+            if (used == LaneHasher.Lanes) used = Flush(used, keys);
+        }
+        if (used > 0) Flush(used, keys);
+    }
+
+    int Flush(int used, Span<TicketKey> keys)
+    {
+        _lanes.HashLanes(_digests);
+        for (var lane = 0; lane < used; lane++)
+        {
+            var d = _digests.AsSpan(lane * 8, 8);
+            keys[_laneIndex[lane]] = new TicketKey(((ulong)d[0] << 32) | d[1], ((ulong)d[2] << 32) | d[3], ((ulong)d[4] << 32) | d[5], ((ulong)d[6] << 32) | d[7]);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text;
+using SpotCheck.Draw.Assignment;
+using SpotCheck.Draw.Selection;
+
+namespace SpotCheck.Draw.Record;
+
+/// <summary>An id left out of the frame (draw-spec §4.1): recent selection, or a reason code with date "-".</summary>
+public sealed record ExcludedEntry(string Id, string LastDrawId, string LastSelectedDate);
+
+/// <summary>
+/// The frozen snapshot files of draw-spec §6.1 as text: UTF-8, TAB-separated, no header, every line LF-terminated,
+/// lines sorted ordinally by bytes, so the same data always hashes the same.
+/// </summary>
+public static class SnapshotFiles
+{
+    public const string Population = "population.tsv";
+    public const string Excluded = "excluded.tsv";
+    public const string Inspectors = "inspectors.tsv";
+    public const string Conflicts = "conflicts.tsv";
+    public const string PreviousTeams = "previous_teams.tsv";
+    public static readonly string[] All = [Population, Excluded, Inspectors, Conflicts, PreviousTeams];
+
+    /// <summary>The manifest field holding each file's hash.</summary>
+    public static string HashField(string file) => file switch
+    {
+        Population => "populationHash",
+        Excluded => "excludedHash",
+        Inspectors => "inspectorsHash",
+        Conflicts => "conflictsHash",
+        _ => "previousTeamsHash",
+    };
+
+    public static string Hash(string text) => DrawHash.Sha256Hex(Encoding.UTF8.GetBytes(text));
+
+    public static string Lines(IEnumerable<IEnumerable<string>> rows)
+    {
+        var lines = rows.Select(r => string.Join('\t', r)).ToList();
+        lines.Sort(string.CompareOrdinal);
+        var sb = new StringBuilder();
+        foreach (var l in lines) sb.Append(l).Append('\n');
+        return sb.ToString();
+    }
+
+    public static string PopulationTsv(IEnumerable<PopulationEntry> frame) =>
+        Lines(frame.Select(e => new[] { e.Id, e.Stratum, Int(e.Weight) }));
+
+    public static string ExcludedTsv(IEnumerable<ExcludedEntry> excluded) =>
+        Lines(excluded.Select(e => new[] { e.Id, e.LastDrawId, e.LastSelectedDate }));
+
+    public static string InspectorsTsv(IEnumerable<Inspector> inspectors) =>
+        Lines(inspectors.Select(o => new[] { o.Id, o.Dept, o.Active ? "1" : "0", Date(o.CertValidTo), Int(o.Load), Int(o.Cap) }));
+
+    public static string ConflictsTsv(IEnumerable<(string InspectorId, string TargetId)> conflicts) =>
+        Lines(conflicts.Select(c => new[] { c.InspectorId, c.TargetId }));
+
+    public static string PreviousTeamsTsv(IReadOnlyDictionary<string, IReadOnlyList<string>> previousTeams) =>
+        Lines(previousTeams.SelectMany(t => t.Value.Select(o => new[] { t.Key, o })));
+
+    public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    static string Int(int v) => v.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Splits a snapshot file into rows, checking the format rules (null when well-formed).</summary>
+    public static string? Check(string text, int columns, out List<string[]> rows)
+    {
+        rows = [];
+        if (text.Length > 0 && text[^1] != '\n') return "last line is not terminated by LF";
+        string? previous = null;
+        foreach (var line in text.Split('\n').SkipLast(1))
+        {
+            var fields = line.Split('\t');
+            if (fields.Length != columns) return $"line {rows.Count + 1} has {fields.Length} fields, expected {columns}";
+            if (previous is not null && string.CompareOrdinal(previous, line) >= 0)
+                return $"line {rows.Count + 1} is out of order or repeated";
+            previous = line;
+            rows.Add(fields);
+        }
+        return null;
+    }
+}

@@ -1,0 +1,17 @@
+namespace SpotCheck.Api;
+
+public static class ApiEndpoints
+{
+    public static IServiceCollection AddSpotCheckApi(this IServiceCollection services) => services;
+
+    public static void MapSpotCheckApi(this IEndpointRouteBuilder app)
+    {
+        var v1 = app.MapGroup("/api/v1");
+        v1.MapPublicApi();
+        v1.MapMeApi();
+        v1.MapUsersApi();
+        v1.MapItemsApi();
+        v1.MapEnterprisesApi();
+        v1.MapOfficersApi();
+    }
+}

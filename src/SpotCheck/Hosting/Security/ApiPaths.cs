@@ -1,0 +1,6 @@
+namespace SpotCheck.Hosting.Security;
+
+public static class ApiPaths
+{
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
+}

@@ -1,0 +1,18 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpotCheck.Core.Enterprises;
+
+namespace SpotCheck.Pages.Staff.Enterprises;
+
+public sealed class DetailsModel(GetEnterprise.Handler get) : PageModel
+{
+    public Enterprise Enterprise { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await get.HandleAsync(id, ct);
+        if (!result.IsSuccess) return NotFound();
+        Enterprise = result.Value;
+        return Page();
+    }
+}

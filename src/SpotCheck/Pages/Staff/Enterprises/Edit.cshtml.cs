@@ -1,0 +1,49 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpotCheck.Core.Enterprises;
+using SpotCheck.Core.Identity;
+using SpotCheck.Hosting.Security;
+
+namespace SpotCheck.Pages.Staff.Enterprises;
+
+[Authorize(Policy = Policies.Editors)]
+public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler save) : PageModel
+{
+    [BindProperty] public SaveEnterprise.Command Input { get; set; } = new();
+
+    public bool IsNew => Input.Id is null;
+    public bool MayOverrideUscc => User.IsInRole(Roles.Admin);
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
+    {
+        if (id is null) return Page();
+        var found = await get.HandleAsync(id.Value, ct);
+        if (!found.IsSuccess) return NotFound();
+        var e = found.Value;
+        Input = new SaveEnterprise.Command
+        {
+            Id = e.Id, Name = e.Name, Uscc = e.Uscc, RegionCode = e.RegionCode, Address = e.Address,
+            Tags = string.Join(';', e.TagNames), RiskClass = e.RiskClass.ToString(), AbnormalList = e.AbnormalList,
+            SeriousViolation = e.SeriousViolation, Status = EnterpriseLabels.Of(e.Status), ContactName = e.ContactName,
+            ContactPhone = e.ContactPhone, LegalRepresentative = e.LegalRepresentative, LegacyRegistrationNo = e.LegacyRegistrationNo,
+        };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
+    {
+        Input.Id = id;
+        // domain.md §5: only an Admin may keep a USCC whose check character fails, and only with a justification.
+        if (!MayOverrideUscc) Input.UsccOverrideReason = null;
+        if (ModelState.IsValid)
+        {
+            var result = await save.HandleAsync(Input, User.Identity!.Name!, ct);
+            if (result.IsSuccess) return this.RedirectOrHx($"/Staff/Enterprises/Details/{result.Value}");
+            ModelState.AddError(result.Error!, nameof(Input));
+            if (result.Error!.Code == "uscc.check" && MayOverrideUscc)
+                ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UsccOverrideReason)}", "如确认该代码无误（校验位异常的历史代码），请填写覆盖理由后再次保存");
+        }
+        return Request.IsHtmx() ? Partial("_EnterpriseForm", this) : Page();
+    }
+}

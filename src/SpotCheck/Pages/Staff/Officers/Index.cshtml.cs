@@ -1,0 +1,16 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpotCheck.Core.Officers;
+
+namespace SpotCheck.Pages.Staff.Officers;
+
+public sealed class IndexModel(ListOfficers.Handler list, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<ListOfficers.Row> Officers { get; private set; } = [];
+    public DateOnly Today { get; private set; }
+
+    public async Task OnGetAsync(int? department, CancellationToken ct)
+    {
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Officers = await list.HandleAsync(department, ct);
+    }
+}

@@ -1,0 +1,176 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Enterprises;
+using SpotCheck.Core.Transfer;
+using SpotCheck.Core.Tests.Data;
+using SpotCheck.Core.Tests.TestSupport;
+
+namespace SpotCheck.Core.Tests.Transfer;
+
+public sealed class ImportTests : IDisposable
+{
+    public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
+    public static TheoryData<DbProvider, string> ProvidersAndFormats => new()
+    {
+        { DbProvider.Sqlite, ".csv" }, { DbProvider.Sqlite, ".xlsx" }, { DbProvider.Postgres, ".csv" }, { DbProvider.Postgres, ".xlsx" },
+    };
+
+    const string Header = "统一社会信用代码,名称,行政区划代码,地址,行业标签,信用风险分类,经营异常名录,严重违法失信,登记状态,联系人,联系电话";
+    readonly string _dir = Directory.CreateTempSubdirectory("spotcheck-import-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    /// <summary>A valid code made only of digits, found by the product's own composer.</summary>
+    internal static string AllDigitUscc() => Enumerable.Range(1, 1000)
+        .Select(n => Uscc.Compose("91", "411721", n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)).Value)
+        .First(c => c.All(char.IsAsciiDigit));
+
+    static string Row(int serial, string? uscc = null, string risk = "B", string status = "存续") =>
+        $"{uscc ?? SpotCheck.Core.Demo.DemoData.UsccFor(serial).Value},西平县示例汽车销售有限公司{serial:D3},411721,\"河南省驻马店市西平县示例大道{serial}号, 东侧\",汽车产品销售;煤炭经营,{risk},否,是,{status},示例联络人{serial},0396-0000{serial:D3}";
+
+    string Csv(string name, params string[] rows)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, string.Join("\r\n", [Header, .. rows]) + "\r\n", new UTF8Encoding(true));
+        return path;
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task A_file_with_bad_rows_imports_nothing_and_reports_each_row(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        if (database is null) return; // PostgreSQL not configured and not required
+        await using var store = new Store(database);
+        var lists = new TransferLists(store.Db, store.Audit, store.Clock);
+        var bad = Csv("bad.csv", Row(1), Row(2, uscc: "91411721DM000002X0"), Row(3, risk: "E"), Row(4), Row(5, uscc: SpotCheck.Core.Demo.DemoData.UsccFor(1).Value),
+            Row(6, status: "歇业"));
+
+        var result = await lists.ImportAsync(ListKind.Enterprises, bad, "planner");
+
+        Assert.False(result.IsSuccess);
+        Assert.Equal(
+        [
+            "row 3, column 统一社会信用代码: 校验码错误：第18位应为“" + Uscc.CheckCharacter("91411721DM000002X") + "”，实际为“0”",
+            "row 4, column 信用风险分类: 信用风险分类应为 A、B、C 或 D",
+            "row 6, column 统一社会信用代码: 统一社会信用代码与第2行重复",
+            "row 7, column 登记状态: 登记状态应为 存续、注销、吊销 或 迁出",
+        ], result.Errors.Select(e => e.ToString()));
+        await using (var fresh = store.Fresh())
+        {
+            Assert.Equal(0, await fresh.Enterprises.CountAsync());
+            Assert.Equal(0, await fresh.EnterpriseTags.CountAsync());
+            Assert.Equal(0, await fresh.AuditEntries.CountAsync());
+        }
+
+        var fixedFile = Csv("fixed.csv", Row(1), Row(2), Row(3), Row(4), Row(5), Row(6));
+        var ok = await lists.ImportAsync(ListKind.Enterprises, fixedFile, "planner");
+
+        Assert.True(ok.IsSuccess, string.Join("\n", ok.Errors));
+        Assert.Equal((6, 6, 0), (ok.Imported, ok.Created, ok.Updated));
+        await using (var fresh = store.Fresh())
+        {
+            var first = await fresh.Enterprises.Include(e => e.Tags).SingleAsync(e => e.Uscc == "91411721DM0000013R");
+            Assert.Equal(("河南省驻马店市西平县示例大道1号, 东侧", true, false), (first.Address, first.SeriousViolation, first.AbnormalList));
+            Assert.Equal(["汽车产品销售", "煤炭经营"], first.TagNames.Order(StringComparer.Ordinal));
+            var entry = await fresh.AuditEntries.SingleAsync();
+            Assert.Equal("ENTERPRISE_IMPORTED", entry.Type);
+            Assert.Contains(ok.FileSha256, entry.Payload);
+            Assert.Contains("\"created\":6", entry.Payload);
+        }
+    }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task An_existing_uscc_updates_that_enterprise_with_history(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        if (database is null) return;
+        await using var store = new Store(database);
+        var lists = new TransferLists(store.Db, store.Audit, store.Clock);
+        await lists.ImportAsync(ListKind.Enterprises, Csv("a.csv", Row(1), Row(2)), "planner");
+
+        var result = await lists.ImportAsync(ListKind.Enterprises, Csv("b.csv", Row(2, risk: "C"), Row(3)), "planner2");
+
+        Assert.Equal((2, 1, 1), (result.Imported, result.Created, result.Updated));
+        await using var fresh = store.Fresh();
+        Assert.Equal(3, await fresh.Enterprises.CountAsync());
+        var change = await fresh.EnterpriseChanges.SingleAsync();
+        Assert.Equal(("RiskClass", "B", "C", "planner2"), (change.Field, change.OldValue, change.NewValue, change.Actor));
+        Assert.StartsWith("import:", change.Source);
+    }
+
+    [Theory, MemberData(nameof(ProvidersAndFormats))]
+    public async Task Export_and_reimport_round_trips_including_an_all_digit_uscc(DbProvider provider, string extension)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        if (database is null) return;
+        await using var store = new Store(database);
+        var lists = new TransferLists(store.Db, store.Audit, store.Clock);
+        var digits = AllDigitUscc();
+        Assert.True((await lists.ImportAsync(ListKind.Enterprises, Csv("in.csv", Row(1), Row(7, uscc: digits)), "planner")).IsSuccess);
+
+        var exported = Path.Combine(_dir, "out" + extension);
+        await using (var read = store.Fresh())
+        await using (var file = File.Create(exported))
+            Assert.Equal(2, new TransferLists(read, store.Audit, store.Clock).Export(ListKind.Enterprises, file, TabularFile.FormatOf(exported).Value));
+
+        await using var second = await TestDatabase.CreateAsync(provider);
+        await using var target = new Store(second!);
+        var reimport = await new TransferLists(target.Db, target.Audit, target.Clock).ImportAsync(ListKind.Enterprises, exported, "planner");
+
+        Assert.True(reimport.IsSuccess, string.Join("\n", reimport.Errors));
+        await using var fresh = target.Fresh();
+        var all = await fresh.Enterprises.Include(e => e.Tags).OrderBy(e => e.Uscc).ToListAsync();
+        Assert.Equal([digits, "91411721DM0000013R"], all.Select(e => e.Uscc));
+        Assert.Equal("河南省驻马店市西平县示例大道7号, 东侧", all[0].Address);
+        Assert.Equal("0396-0000007", all[0].ContactPhone);
+        Assert.Equal(["汽车产品销售", "煤炭经营"], all[0].TagNames.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_wrong_header_is_reported_on_row_1()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using var store = new Store(database!);
+        var path = Path.Combine(_dir, "h.csv");
+        File.WriteAllText(path, Header.Replace("名称", "企业名称") + "\n" + Row(1) + "\n");
+
+        var result = await new TransferLists(store.Db, store.Audit, store.Clock).ImportAsync(ListKind.Enterprises, path, "planner");
+
+        Assert.Equal("row 1, column B: 表头应为“名称”，实际为“企业名称”", result.Errors.Single().ToString());
+    }
+
+    [Fact]
+    public void Templates_hold_the_headers_and_a_valid_example()
+    {
+        foreach (var kind in Enum.GetValues<ListKind>())
+        {
+            using var stream = new MemoryStream();
+            TransferLists.WriteTemplate(kind, stream, TabularFormat.Xlsx);
+            stream.Position = 0;
+            var errors = new RowErrors();
+            var rows = TabularFile.ReadRows(stream, TabularFormat.Xlsx, TransferLists.Headers(kind), errors).ToList();
+            Assert.Equal(0, errors.Count);
+            var row = Assert.Single(rows);
+            object? parsed = kind switch
+            {
+                ListKind.Enterprises => EnterpriseLayout.Parse(row, errors),
+                ListKind.Officers => OfficerLayout.Parse(row, errors),
+                _ => ItemLayout.Parse(row, errors),
+            };
+            Assert.NotNull(parsed);
+        }
+    }
+
+    [Fact]
+    public async Task A_numeric_uscc_cell_in_xlsx_is_refused_as_not_text()
+    {
+        var path = Path.Combine(_dir, "numeric.xlsx");
+        var row = new Dictionary<string, object> { ["统一社会信用代码"] = 914117210000000000d };
+        foreach (var h in EnterpriseLayout.Headers.Skip(1)) row[h] = "x";
+        await MiniExcelLibs.MiniExcel.SaveAsAsync(path, new[] { row });
+        await using var stream = File.OpenRead(path);
+        var errors = new RowErrors();
+        var parsed = TabularFile.ReadRows(stream, TabularFormat.Xlsx, EnterpriseLayout.Headers, errors).Select(r => EnterpriseLayout.Parse(r, errors)).ToList();
+        Assert.Contains(errors.Listed, e => e.Column == "统一社会信用代码" && e.Message.Contains("文本格式", StringComparison.Ordinal));
+    }
+}

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using SpotCheck.Core.Identity;
+using SpotCheck.Tests.TestSupport;
+
+namespace SpotCheck.Tests.Cli;
+
+/// <summary>`spotcheck users add|token` as a separate process on a data directory, then the token used against the host.</summary>
+public sealed class UsersCommandTests
+{
+    static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spotcheck.dll"));
+        foreach (var a in args) start.ArgumentList.Add(a);
+        using var process = Process.Start(start)!;
+        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task Add_then_token_gives_a_bearer_token_the_api_accepts()
+    {
+        await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
+
+        var add = await RunAsync(TestHost.Password, "users", "add", "chief", "--role", "Admin", "--password-stdin", "--data-dir", storage.DataDir);
+        var token = await RunAsync(null, "users", "token", "chief", "--data-dir", storage.DataDir);
+
+        Assert.Equal(0, add.Exit);
+        Assert.Equal(0, token.Exit);
+        var issued = token.Stdout.Trim();
+        Assert.StartsWith(ApiTokenSecret.Prefix, issued);
+        Assert.Equal("", token.Stderr);
+        await using var factory = new SpotCheckFactory(storage, demo: false);
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", issued);
+        var me = await client.GetStringAsync("/api/v1/me");
+        Assert.Contains("\"userName\":\"chief\"", me);
+        Assert.Contains("\"Admin\"", me);
+    }
+
+    [Theory]
+    [InlineData("short", "Admin", "密码至少需要 8 个字符")]
+    [InlineData(TestHost.Password, "Boss", "未知角色")]
+    public async Task Bad_password_or_role_fails_with_one_clear_line(string password, string role, string expected)
+    {
+        await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
+
+        var (exit, stdout, stderr) = await RunAsync(password, "users", "add", "someone", "--role", role, "--password-stdin", "--data-dir", storage.DataDir);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains(expected, stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Token_for_an_unknown_user_fails_and_duplicate_user_is_refused()
+    {
+        await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
+        await RunAsync(TestHost.Password, "users", "add", "dup", "--role", "Officer", "--password-stdin", "--data-dir", storage.DataDir);
+
+        var again = await RunAsync(TestHost.Password, "users", "add", "dup", "--role", "Officer", "--password-stdin", "--data-dir", storage.DataDir);
+        var unknown = await RunAsync(null, "users", "token", "ghost", "--data-dir", storage.DataDir);
+
+        Assert.Equal(1, again.Exit);
+        Assert.Contains("已存在", again.Stderr);
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("ghost", unknown.Stderr);
+        Assert.Equal("", unknown.Stdout);
+    }
+}

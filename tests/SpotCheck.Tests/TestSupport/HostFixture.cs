@@ -1,0 +1,20 @@
+namespace SpotCheck.Tests.TestSupport;
+
+/// <summary>One running host per test class and provider; tests create their own uniquely named users.</summary>
+public abstract class HostFixture(DbProvider provider) : IAsyncLifetime
+{
+    public TestHost? Host { get; private set; }
+
+    public DbProvider Provider => provider;
+
+    public async Task InitializeAsync() => Host = await TestHost.StartAsync(provider);
+
+    public async Task DisposeAsync()
+    {
+        if (Host is not null) await Host.DisposeAsync();
+    }
+}
+
+public sealed class SqliteHostFixture() : HostFixture(DbProvider.Sqlite);
+
+public sealed class PostgresHostFixture() : HostFixture(DbProvider.Postgres);
