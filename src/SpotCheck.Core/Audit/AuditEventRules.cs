@@ -9,8 +9,6 @@ static partial class AuditEventRules
     public const int MaxTypeLength = 64;
     public const int MaxActorLength = 256;
 
-    public const int MaxPayloadLength = AuditLog.MaxPayloadLength;
-
     [GeneratedRegex("^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$")]
     private static partial Regex TypePattern();
 
@@ -38,9 +36,9 @@ static partial class AuditEventRules
         {
             throw new ArgumentException($"audit payload of {e.Type}: {x.Message}", nameof(e), x);
         }
-        if (payload.Length > MaxPayloadLength)
+        if (payload.Length > AuditLog.MaxPayloadLength)
             throw new ArgumentException(
-                $"audit payload of {e.Type} is {payload.Length} characters; put large data in as a hash (limit {MaxPayloadLength})", nameof(e));
+                $"audit payload of {e.Type} is {payload.Length} characters; put large data in as a hash (limit {AuditLog.MaxPayloadLength})", nameof(e));
         return payload;
     }
 }

@@ -44,20 +44,33 @@ public sealed class AuditReader(AppDbContext db)
             .Select(e => new AuditHead(e.Seq, e.Hash)).FirstOrDefaultAsync(ct)
         ?? AuditHead.Empty;
 
-    /// <summary>All entries in seq order, read page by page so that a long chain never sits in memory at once.</summary>
+    /// <summary>
+    /// All entries in seq order, read page by page so that a long chain never sits in memory at once. The next page
+    /// loads while the caller works through the current one; the caller must not use the context meanwhile.
+    /// </summary>
     internal static async IAsyncEnumerable<AuditEntry> StreamAsync(
         AppDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken ct)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        var after = long.MinValue;
-        while (true)
+        Task<List<AuditEntry>>? next = PageAfterAsync(db, long.MinValue, pageSize, ct);
+        try
         {
-            var last = after;
-            var page = await db.AuditEntries.AsNoTracking().Where(e => e.Seq > last).OrderBy(e => e.Seq)
-                .Take(pageSize).ToListAsync(ct);
-            foreach (var entry in page) yield return entry;
-            if (page.Count < pageSize) yield break;
-            after = page[^1].Seq;
+            while (next is not null)
+            {
+                var page = await next;
+                next = page.Count == pageSize ? PageAfterAsync(db, page[^1].Seq, pageSize, ct) : null;
+                foreach (var entry in page) yield return entry;
+            }
+        }
+        finally
+        {
+            // A caller that stops early (a break found) gets its context back only once no query is in flight.
+            if (next is not null) await next.ContinueWith(_ => { }, TaskScheduler.Default);
         }
     }
+
+    // Task.Run: SQLite's "async" reads complete synchronously and would not overlap otherwise.
+    static Task<List<AuditEntry>> PageAfterAsync(AppDbContext db, long after, int pageSize, CancellationToken ct) =>
+        Task.Run(() => db.AuditEntries.AsNoTracking().Where(e => e.Seq > after).OrderBy(e => e.Seq)
+            .Take(pageSize).ToListAsync(ct), ct);
 }

@@ -1,9 +1,6 @@
-using System.Data.Common;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Storage;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Enterprises;
@@ -42,7 +39,7 @@ public static class ImportEnterprises
             var created = 0;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await using var writer = await EnterpriseWriter.CreateAsync(db, tx, now, stream.CanSeek && stream.Length > BulkFileBytes, ct);
+            await using var writer = await EnterpriseBulkWriter.CreateAsync(db, tx, now, stream.CanSeek && stream.Length > BulkFileBytes, ct);
             foreach (var row in TabularFile.ReadRows(stream, format, EnterpriseLayout.Headers, errors))
             {
                 ct.ThrowIfCancellationRequested();
@@ -105,159 +102,5 @@ public static class ImportEnterprises
     {
         await using var file = File.OpenRead(path);
         return Convert.ToHexStringLower(await SHA256.HashDataAsync(file, ct));
-    }
-
-    /// <summary>Prepared statements on the context's connection and transaction, bypassing change tracking.</summary>
-    sealed class EnterpriseWriter : IAsyncDisposable
-    {
-        static readonly string[] Columns = ["Name", "Uscc", "RegionCode", "Address", "RiskClass", "AbnormalList", "SeriousViolation",
-            "Status", "ContactName", "ContactPhone", "LegalRepresentative", "LegacyRegistrationNo", "IsDemo", "CreatedAtUtc", "UpdatedAtUtc", "Id"];
-
-        readonly DbCommand _exists, _insert, _tag;
-        readonly DbParameter[] _values;
-        readonly DbParameter _existsUscc, _tagEnterprise, _tagName;
-        readonly DbConnection _connection;
-        readonly DbTransaction _transaction;
-        /// <summary>SQLite: the next id, assigned here (RETURNING makes each insert about five times slower there).</summary>
-        long? _nextId;
-        /// <summary>Nothing can exist yet when the table was empty: the lookups are skipped.</summary>
-        readonly bool _startedEmpty;
-        /// <summary>SQLite secondary indexes dropped for the load and rebuilt by <see cref="FinishAsync"/>.</summary>
-        readonly IReadOnlyList<string> _indexesToRebuild;
-
-        EnterpriseWriter(DbConnection connection, DbTransaction transaction, DateTime now, long? nextId, bool startedEmpty, IReadOnlyList<string> indexesToRebuild)
-        {
-            _connection = connection;
-            _transaction = transaction;
-            _nextId = nextId;
-            _startedEmpty = startedEmpty;
-            _indexesToRebuild = indexesToRebuild;
-            _exists = Command(connection, transaction, "SELECT 1 FROM \"Enterprises\" WHERE \"Uscc\" = @uscc");
-            _existsUscc = Parameter(_exists, "@uscc");
-
-            var columns = nextId is null ? Columns[..^1] : Columns;
-            _insert = Command(connection, transaction,
-                $"INSERT INTO \"Enterprises\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) " +
-                $"VALUES ({string.Join(", ", columns.Select(c => "@" + c))})" + (nextId is null ? " RETURNING \"Id\"" : ""));
-            _values = [.. columns.Select(c => Parameter(_insert, "@" + c))];
-            _values[12].Value = false;
-            _values[13].Value = now;
-            _values[14].Value = now;
-
-            _tag = Command(connection, transaction, "INSERT INTO \"EnterpriseTags\" (\"EnterpriseId\", \"Tag\") VALUES (@enterprise, @tag)");
-            _tagEnterprise = Parameter(_tag, "@enterprise");
-            _tagName = Parameter(_tag, "@tag");
-        }
-
-        public static async Task<EnterpriseWriter> CreateAsync(AppDbContext db, IDbContextTransaction tx, DateTime now, bool bulk, CancellationToken ct)
-        {
-            var connection = db.Database.GetDbConnection();
-            var transaction = tx.GetDbTransaction();
-            if (DatabaseProvider.Of(db) != DatabaseProvider.Sqlite)
-                return new EnterpriseWriter(connection, transaction, now, null, !await db.Enterprises.AnyAsync(ct), []);
-
-            // Take the single writer lock before reading MAX(Id), so no other writer can take the same ids;
-            // the default 2 MB page cache thrashes once the B-trees outgrow it.
-            await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Enterprises\" WHERE 0", ct);
-            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
-            var nextId = await db.Enterprises.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-            var rebuild = bulk ? await DropSecondaryIndexesAsync(connection, transaction, ct) : [];
-            return new EnterpriseWriter(connection, transaction, now, nextId, nextId == 0, rebuild);
-        }
-
-        /// <summary>
-        /// Building an index once after the load costs half as much as growing it row by row past the page cache.
-        /// The unique USCC index stays (lookups and the uniqueness guarantee); the DDL is part of the import
-        /// transaction, so a failed or killed import leaves every index in place.
-        /// </summary>
-        static async Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
-        {
-            var indexes = new List<(string Name, string Sql)>();
-            await using (var list = Command(connection, transaction,
-                "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND name <> 'IX_Enterprises_Uscc'"))
-            await using (var reader = await list.ExecuteReaderAsync(ct))
-            {
-                while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
-            }
-            foreach (var (name, _) in indexes)
-            {
-                await using var drop = Command(connection, transaction, $"DROP INDEX \"{name}\"");
-                await drop.ExecuteNonQueryAsync(ct);
-            }
-            return [.. indexes.Select(i => i.Sql)];
-        }
-
-        public async Task FinishAsync(CancellationToken ct)
-        {
-            foreach (var sql in _indexesToRebuild)
-            {
-                await using var create = Command(_connection, _transaction, sql);
-                await create.ExecuteNonQueryAsync(ct);
-            }
-        }
-
-        public async Task<bool> ExistsAsync(string uscc, CancellationToken ct)
-        {
-            if (_startedEmpty) return false;
-            _existsUscc.Value = uscc;
-            return await _exists.ExecuteScalarAsync(ct) is not null;
-        }
-
-        public async Task InsertAsync(EnterpriseData d, CancellationToken ct)
-        {
-            _values[0].Value = d.Name;
-            _values[1].Value = d.Uscc;
-            _values[2].Value = d.RegionCode;
-            _values[3].Value = d.Address;
-            _values[4].Value = d.RiskClass.ToString();
-            _values[5].Value = d.AbnormalList;
-            _values[6].Value = d.SeriousViolation;
-            _values[7].Value = d.Status.ToString();
-            _values[8].Value = (object?)d.ContactName ?? DBNull.Value;
-            _values[9].Value = (object?)d.ContactPhone ?? DBNull.Value;
-            _values[10].Value = (object?)d.LegalRepresentative ?? DBNull.Value;
-            _values[11].Value = (object?)d.LegacyRegistrationNo ?? DBNull.Value;
-            long id;
-            if (_nextId is { } next)
-            {
-                id = next + 1;
-                _nextId = id;
-                _values[15].Value = id;
-                await _insert.ExecuteNonQueryAsync(ct);
-            }
-            else
-            {
-                id = Convert.ToInt64(await _insert.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-            }
-            foreach (var tag in d.Tags)
-            {
-                _tagEnterprise.Value = (int)id;
-                _tagName.Value = tag;
-                await _tag.ExecuteNonQueryAsync(ct);
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await _exists.DisposeAsync();
-            await _insert.DisposeAsync();
-            await _tag.DisposeAsync();
-        }
-
-        static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
-        {
-            var command = connection.CreateCommand();
-            command.Transaction = transaction;
-            command.CommandText = sql;
-            return command;
-        }
-
-        static DbParameter Parameter(DbCommand command, string name)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = name;
-            command.Parameters.Add(p);
-            return p;
-        }
     }
 }

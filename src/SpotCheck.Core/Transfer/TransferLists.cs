@@ -25,12 +25,33 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
         return await ImportAsync(kind, stream, format.Value, sha, actor, ct);
     }
 
-    public Task<ImportResult> ImportAsync(ListKind kind, Stream stream, TabularFormat format, string sha, string actor, CancellationToken ct = default) => kind switch
+    /// <summary>Imports one file; a file that cannot be read at all is reported as an error of row 1, nothing imported.</summary>
+    public async Task<ImportResult> ImportAsync(ListKind kind, Stream stream, TabularFormat format, string sha, string actor, CancellationToken ct = default)
     {
-        ListKind.Enterprises => new ImportEnterprises.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
-        ListKind.Officers => new ImportOfficers.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
-        _ => new ImportItems.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
-    };
+        try
+        {
+            return kind switch
+            {
+                ListKind.Enterprises => await new ImportEnterprises.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
+                ListKind.Officers => await new ImportOfficers.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
+                _ => await new ImportItems.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
+            };
+        }
+        catch (System.Text.DecoderFallbackException)
+        {
+            return Unreadable("文件不是 UTF-8 编码，请另存为“CSV UTF-8（逗号分隔）”后重新导入", sha);
+        }
+        catch (InvalidDataException)
+        {
+            return Unreadable("文件不是有效的 xlsx 工作簿（可能已损坏或实际为其他格式）", sha);
+        }
+    }
+
+    static ImportResult Unreadable(string message, string sha)
+    {
+        // Nothing was saved: the handlers roll back their transaction when the reader fails.
+        return ImportResult.Failed([new RowError(1, "文件", message)], 1, sha);
+    }
 
     /// <summary>Headers plus one example row, in the import layout.</summary>
     public static void WriteTemplate(ListKind kind, Stream stream, TabularFormat format) =>

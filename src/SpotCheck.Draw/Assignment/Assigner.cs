@@ -15,15 +15,17 @@ public static class Assigner
     {
         AssignmentValidation.Validate(input);
         var run = new AssignmentRun(input);
+        var buffers = Enumerable.Range(0, Math.Min(BatchSize, input.Targets.Count))
+            .Select(_ => new (TicketKey Key, int Member)[run.PoolCount]).ToArray();
         var assigned = new List<TeamAssignment>();
         var infeasible = new List<Infeasibility>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount) };
         for (var start = 0; start < input.Targets.Count; start += BatchSize)
         {
             var batch = input.Targets.Skip(start).Take(BatchSize).ToArray();
-            var candidates = new (TicketKey Key, int Member)[batch.Length][];
+            var candidates = new ArraySegment<(TicketKey Key, int Member)>[batch.Length];
             Parallel.For(0, batch.Length, options, () => new AssignmentHasher(input.Seed),
-                (i, _, hasher) => { candidates[i] = run.Candidates(batch[i], hasher); return hasher; }, _ => { });
+                (i, _, hasher) => { candidates[i] = run.Candidates(batch[i], hasher, buffers[i]); return hasher; }, _ => { });
             for (var i = 0; i < batch.Length; i++)
             {
                 var outcome = run.Staff(batch[i], candidates[i]);
@@ -124,29 +126,25 @@ internal sealed class AssignmentRun
     /// Tickets of the pool members not barred from the target by a conflict or the previous team, in pool order.
     /// Members already at their cap are left out: loads only grow during a run, so they cannot become eligible again.
     /// </summary>
-    public (TicketKey Key, int Member)[] Candidates(string target, AssignmentHasher hasher)
+    public ArraySegment<(TicketKey Key, int Member)> Candidates(string target, AssignmentHasher hasher, (TicketKey Key, int Member)[]? buffer = null)
     {
         var blocked = Blocked(target);
-        var members = new List<int>(_pool.Length);
-        var ids = new List<byte[]>(_pool.Length);
+        if (hasher.Members.Length < _pool.Length) hasher.Members = new int[_pool.Length];
+        var count = 0;
         for (var m = 0; m < _pool.Length; m++)
-        {
-            if (IsCapped(m) || (blocked is not null && blocked.Contains(m))) continue;
-            members.Add(m);
-            ids.Add(_poolIds[m]);
-        }
-        var keys = new TicketKey[members.Count];
+            if (!IsCapped(m) && (blocked is null || !blocked.Contains(m))) hasher.Members[count++] = m;
+        var candidates = buffer ?? new (TicketKey Key, int Member)[count];
         hasher.SetTarget(target);
-        hasher.Tickets(ids, keys);
-        var candidates = new (TicketKey Key, int Member)[members.Count];
-        for (var i = 0; i < candidates.Length; i++) candidates[i] = (keys[i], members[i]);
-        return candidates;
+        hasher.Tickets(_poolIds, hasher.Members.AsSpan(0, count), candidates);
+        return new ArraySegment<(TicketKey Key, int Member)>(candidates, 0, count);
     }
+
+    public int PoolCount => _pool.Length;
 
     /// <summary>The candidates in (ticket, id) order: the eligible list E of draw-spec §5.3 before the cap check.</summary>
     public (TicketKey Key, int Member)[] RankPool(string target, AssignmentHasher hasher)
     {
-        var ranked = Candidates(target, hasher);
+        var ranked = Candidates(target, hasher).Array!;
         Array.Sort(ranked, (a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
         return ranked;
     }
@@ -172,7 +170,7 @@ internal sealed class AssignmentRun
     /// department and the first teamSize + |D| members of E can be chosen, so one scan keeps just those instead of
     /// sorting E.
     /// </summary>
-    public (TeamAssignment? Team, Infeasibility? Failure) Staff(string target, (TicketKey Key, int Member)[] candidates)
+    public (TeamAssignment? Team, Infeasibility? Failure) Staff(string target, ArraySegment<(TicketKey Key, int Member)> candidates)
     {
         var none = (Key: TicketKey.Max, Member: -1);
         var deptFirst = new (TicketKey Key, int Member)[_departments.Length];

@@ -15,40 +15,44 @@ internal sealed class AssignmentHasher
     readonly int[] _laneIndex = new int[LaneHasher.Lanes];
     int _prefix;
 
+    /// <summary>Scratch list of pool members for the current target, reused across targets.</summary>
+    public int[] Members { get; set; } = [];
+
     public AssignmentHasher(string seed) => _lanes = new LaneHasher(new SeedMidstate(seed), Encoding.ASCII.GetBytes(seed));
 
     public void SetTarget(string target) => _prefix = Encoding.ASCII.GetBytes($":A:{target}:", _tail);
 
-    /// <summary>Fills <paramref name="keys"/>[i] with the ticket of officer <paramref name="officers"/>[i].</summary>
-    public void Tickets(IReadOnlyList<byte[]> officers, Span<TicketKey> keys)
+    /// <summary>Fills <paramref name="dest"/>[i] with member <paramref name="members"/>[i] and its ticket.</summary>
+    public void Tickets(byte[][] officerIds, ReadOnlySpan<int> members, Span<(TicketKey Key, int Member)> dest)
     {
         var used = 0;
         Span<byte> hash = stackalloc byte[32];
-        for (var i = 0; i < officers.Count; i++)
+        for (var i = 0; i < members.Length; i++)
         {
-            var officer = officers[i];
+            var officer = officerIds[members[i]];
+            dest[i].Member = members[i];
             officer.CopyTo(_tail, _prefix);
             var tail = _tail.AsSpan(0, _prefix + officer.Length);
             if (tail.Length > LaneHasher.MaxTail)
             {
                 _lanes.HashOne(tail, hash);
-                keys[i] = TicketKey.From(hash);
+                dest[i].Key = TicketKey.From(hash);
                 continue;
             }
             _lanes.SetTail(used, tail);
             _laneIndex[used++] = i;
-            if (used == LaneHasher.Lanes) used = Flush(used, keys);
+            if (used == LaneHasher.Lanes) used = Flush(used, dest);
         }
-        if (used > 0) Flush(used, keys);
+        if (used > 0) Flush(used, dest);
     }
 
-    int Flush(int used, Span<TicketKey> keys)
+    int Flush(int used, Span<(TicketKey Key, int Member)> dest)
     {
         _lanes.HashLanes(_digests);
         for (var lane = 0; lane < used; lane++)
         {
             var d = _digests.AsSpan(lane * 8, 8);
-            keys[_laneIndex[lane]] = new TicketKey(((ulong)d[0] << 32) | d[1], ((ulong)d[2] << 32) | d[3], ((ulong)d[4] << 32) | d[5], ((ulong)d[6] << 32) | d[7]);
+            dest[_laneIndex[lane]].Key = new TicketKey(((ulong)d[0] << 32) | d[1], ((ulong)d[2] << 32) | d[3], ((ulong)d[4] << 32) | d[5], ((ulong)d[6] << 32) | d[7]);
         }
         return 0;
     }

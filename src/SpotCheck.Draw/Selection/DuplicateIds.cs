@@ -3,42 +3,57 @@ using System.Text;
 namespace SpotCheck.Draw.Selection;
 
 /// <summary>
-/// Rejects a population TSV holding an id twice without a per-id string set: the chunks' sorted fingerprints are
-/// merged and scanned for equal neighbours; only then are the lines with a colliding fingerprint compared exactly
-/// (two different ids sharing 64 bits of SHA-256 are not a duplicate).
+/// Rejects a population TSV holding an id twice without a per-id string set: equal 64-bit fingerprints are found by a
+/// bucket sort; only then are the lines with a colliding fingerprint compared exactly (two different ids sharing 64
+/// bits of SHA-256 are not a duplicate).
 /// </summary>
 internal static class DuplicateIds
 {
+    public const int BucketShift = 48;
+    public const int Buckets = 1 << (64 - BucketShift);
+
+    /// <summary>
+    /// Fingerprints are uniformly distributed, so scattering them by their top 16 bits (each chunk writing its own
+    /// slice of every bucket) leaves small buckets whose sorting is cheap; equal fingerprints end up side by side.
+    /// </summary>
     public static void ThrowIfAny(string seed, ReadOnlyMemory<byte> tsv, IReadOnlyList<TsvChunk> chunks)
     {
-        var all = MergeSorted(chunks.Select(c => c.Fingerprints).ToList());
-        HashSet<ulong>? suspects = null;
-        for (var i = 1; i < all.Length; i++)
-            if (all[i] == all[i - 1]) (suspects ??= []).Add(all[i]);
-        if (suspects is not null) Confirm(seed, tsv, suspects);
-    }
-
-    static ulong[] MergeSorted(List<ulong[]> arrays)
-    {
-        if (arrays.Count == 0) return [];
-        while (arrays.Count > 1)
+        var bucketStart = new long[Buckets + 1];
+        for (var b = 0; b < Buckets; b++)
         {
-            var next = new ulong[(arrays.Count + 1) / 2][];
-            Parallel.For(0, next.Length, i =>
-                next[i] = 2 * i + 1 < arrays.Count ? Merge(arrays[2 * i], arrays[2 * i + 1]) : arrays[2 * i]);
-            arrays = [.. next];
+            long sum = 0;
+            foreach (var c in chunks) sum += c.Histogram[b];
+            bucketStart[b + 1] = bucketStart[b] + sum;
         }
-        return arrays[0];
-    }
+        var writeAt = new long[chunks.Count][];
+        for (var c = 0; c < chunks.Count; c++)
+        {
+            writeAt[c] = new long[Buckets];
+            for (var b = 0; b < Buckets; b++)
+                writeAt[c][b] = c == 0 ? bucketStart[b] : writeAt[c - 1][b] + chunks[c - 1].Histogram[b];
+        }
+        var all = new ulong[bucketStart[Buckets]];
+        Parallel.For(0, chunks.Count, c =>
+        {
+            var at = writeAt[c];
+            foreach (var fp in chunks[c].Fingerprints) all[at[fp >> BucketShift]++] = fp;
+            chunks[c].ReleaseFingerprints();
+        });
 
-    static ulong[] Merge(ulong[] a, ulong[] b)
-    {
-        var result = new ulong[a.Length + b.Length];
-        int i = 0, j = 0, k = 0;
-        while (i < a.Length && j < b.Length) result[k++] = a[i] <= b[j] ? a[i++] : b[j++];
-        a.AsSpan(i).CopyTo(result.AsSpan(k));
-        b.AsSpan(j).CopyTo(result.AsSpan(k + a.Length - i));
-        return result;
+        var suspects = new HashSet<ulong>();
+        const int ranges = 64;
+        Parallel.For(0, ranges, r =>
+        {
+            for (var b = r * (Buckets / ranges); b < (r + 1) * (Buckets / ranges); b++)
+            {
+                var bucket = all.AsSpan((int)bucketStart[b], (int)(bucketStart[b + 1] - bucketStart[b]));
+                bucket.Sort();
+                for (var i = 1; i < bucket.Length; i++)
+                    if (bucket[i] == bucket[i - 1])
+                        lock (suspects) suspects.Add(bucket[i]);
+            }
+        });
+        if (suspects.Count > 0) Confirm(seed, tsv, suspects);
     }
 
     static void Confirm(string seed, ReadOnlyMemory<byte> tsv, HashSet<ulong> suspects)

@@ -106,8 +106,13 @@ internal sealed class TsvChunk(ReadOnlyMemory<byte> tsv, int start, int end)
         }
         keyer.Complete();
         Drain(keyer, groupOfStratum);
-        Array.Sort(Fingerprints);
+        foreach (var fp in Fingerprints) Histogram[fp >> DuplicateIds.BucketShift]++;
     }
+
+    public void ReleaseFingerprints() => Fingerprints = [];
+
+    /// <summary>How many fingerprints fall into each of the duplicate check's buckets (top 16 bits).</summary>
+    public int[] Histogram { get; } = new int[DuplicateIds.Buckets];
 
     bool Record(ExcludedRow row)
     {

@@ -72,6 +72,7 @@ public static class WebHost
         services.AddSpotCheckSecurity();
 
         services.AddProblemDetails();
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddValidation();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddOpenApi(o => o.AddSpotCheckSecurity());
@@ -86,7 +87,11 @@ public static class WebHost
     {
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
         {
-            api.UseExceptionHandler();
+            // Bad input (unparsable JSON or query values) is the client's 400, in every environment.
+            api.UseExceptionHandler(new ExceptionHandlerOptions
+            {
+                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+            });
             api.UseStatusCodePages();
         });
         app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request.Path), ui => ui.UseExceptionHandler("/Error"));

@@ -20,6 +20,10 @@ public static class Ui
 
     public static string Local(DateTime? utc) => utc is { } u ? Local(u) : "";
 
+    /// <summary>Today's calendar day in Beijing, which is what dates on forms and certificates mean.</summary>
+    public static DateOnly LocalToday(TimeProvider clock) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shanghai).DateTime);
+
     public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "";
 
     public static string YesNo(bool b) => b ? "是" : "否";

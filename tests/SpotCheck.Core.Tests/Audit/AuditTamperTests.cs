@@ -108,15 +108,20 @@ public sealed class AuditTamperTests
 
     static async Task AssertBrokenAtAsync(TestDatabase database, long seq, string reason)
     {
-        var fromDatabase = await VerifyDatabaseAsync(database, pageSize: 2);
-        Assert.Equal(seq, fromDatabase.Break?.Seq);
-        Assert.Contains(reason, fromDatabase.Break!.Reason, StringComparison.Ordinal);
+        await using (var db = database.CreateContext())
+        {
+            var fromDatabase = await AuditChainVerifier.VerifyAsync(db, CancellationToken.None, pageSize: 2);
+            Assert.Equal(seq, fromDatabase.Break?.Seq);
+            Assert.Contains(reason, fromDatabase.Break!.Reason, StringComparison.Ordinal);
+            // Stopping early must not leave a page query running on the context ("a second operation was started").
+            await new AuditReader(db).ListAsync(new AuditQuery());
+        }
 
         var fromFile = VerifyFile(await ExportAsync(database, pageSize: 2));
         Assert.Equal(seq, fromFile.Break?.Seq);
 
-        await using var db = database.CreateContext();
-        var startUp = await Assert.ThrowsAsync<AuditChainBrokenException>(() => DatabaseInitializer.InitializeAsync(db, CancellationToken.None));
+        await using var context = database.CreateContext();
+        var startUp = await Assert.ThrowsAsync<AuditChainBrokenException>(() => DatabaseInitializer.InitializeAsync(context, CancellationToken.None));
         Assert.Equal(seq, startUp.Seq);
         Assert.Contains($"seq {seq}", startUp.Message, StringComparison.Ordinal);
         Assert.Contains(reason, startUp.Message, StringComparison.Ordinal);

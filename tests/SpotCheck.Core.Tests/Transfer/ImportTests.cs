@@ -173,4 +173,63 @@ public sealed class ImportTests : IDisposable
         var parsed = TabularFile.ReadRows(stream, TabularFormat.Xlsx, EnterpriseLayout.Headers, errors).Select(r => EnterpriseLayout.Parse(r, errors)).ToList();
         Assert.Contains(errors.Listed, e => e.Column == "统一社会信用代码" && e.Message.Contains("文本格式", StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task A_gbk_csv_or_a_broken_xlsx_is_reported_and_nothing_imported()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using var store = new Store(database!);
+        var lists = new TransferLists(store.Db, store.Audit, store.Clock);
+        var gbk = Path.Combine(_dir, "gbk.csv");
+        File.WriteAllBytes(gbk, [.. Encoding.UTF8.GetBytes(Header + "\n" + Row(1) + "\n"), 0xC4, 0xE3, 0x0A]);
+        var broken = Path.Combine(_dir, "broken.xlsx");
+        File.WriteAllText(broken, "not a zip");
+
+        Assert.Contains("UTF-8", (await lists.ImportAsync(ListKind.Enterprises, gbk, "planner")).Errors.Single().Message);
+        Assert.Contains("xlsx", (await lists.ImportAsync(ListKind.Enterprises, broken, "planner")).Errors.Single().Message);
+        await using var fresh = store.Fresh();
+        Assert.Equal(0, await fresh.Enterprises.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_large_file_is_bulk_loaded_and_every_index_is_back_afterwards()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using var store = new Store(database!);
+        var lists = new TransferLists(store.Db, store.Audit, store.Clock);
+        await lists.ImportAsync(ListKind.Enterprises, Csv("first.csv", Row(1)), "planner");
+        var rows = Enumerable.Range(2, 60_000).Select(i => Row(i % 1000, uscc: Uscc.Compose("91", "411721", "BM" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Value));
+        var big = Csv("big.csv", [.. rows, Row(1, risk: "D")]);
+        Assert.True(new FileInfo(big).Length > 10_000_000);
+
+        var result = await lists.ImportAsync(ListKind.Enterprises, big, "planner");
+
+        Assert.Equal((60_001, 60_000, 1), (result.Imported, result.Created, result.Updated));
+        await using var fresh = store.Fresh();
+        Assert.Equal(60_001, await fresh.Enterprises.CountAsync());
+        Assert.Equal(120_002, await fresh.EnterpriseTags.CountAsync());
+        Assert.Equal(60_001, await fresh.Enterprises.MaxAsync(e => e.Id));
+        var indexes = await fresh.Database.SqlQueryRaw<string>(
+            "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND sql IS NOT NULL ORDER BY name").ToListAsync();
+        Assert.Equal(["IX_EnterpriseTags_Tag_EnterpriseId", "IX_Enterprises_Name", "IX_Enterprises_RegionCode", "IX_Enterprises_RiskClass", "IX_Enterprises_Status", "IX_Enterprises_Uscc"], indexes);
+        Assert.Equal(RiskClass.D, (await fresh.Enterprises.SingleAsync(e => e.Id == 1)).RiskClass);
+        Assert.Equal(60_001, await new SearchEnterprises.Handler(fresh).HandleAsync(new() { Tag = "煤炭经营", PageSize = 1 }) is { Total: var t } ? t : 0);
+    }
+
+    [Fact]
+    public async Task A_large_file_with_one_bad_row_leaves_data_and_indexes_untouched()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
+        await using var store = new Store(database!);
+        var rows = Enumerable.Range(2, 60_000).Select(i => Row(i % 1000, uscc: Uscc.Compose("91", "411721", "BM" + i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Value));
+        var big = Csv("big.csv", [.. rows, Row(1, risk: "Z")]);
+
+        var result = await new TransferLists(store.Db, store.Audit, store.Clock).ImportAsync(ListKind.Enterprises, big, "planner");
+
+        Assert.Equal("row 60002, column 信用风险分类: 信用风险分类应为 A、B、C 或 D", result.Errors.Single().ToString());
+        await using var fresh = store.Fresh();
+        Assert.Equal(0, await fresh.Enterprises.CountAsync());
+        Assert.Equal(6, await fresh.Database.SqlQueryRaw<int>(
+            "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND sql IS NOT NULL").SingleAsync());
+    }
 }

@@ -82,6 +82,38 @@ public abstract class ListsApiTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.Forbidden, write.StatusCode);
     }
 
+    [Theory]
+    [InlineData("/api/v1/enterprises?page=abc")]
+    [InlineData("/api/v1/enterprises?pageSize=-1")]
+    [InlineData("/api/v1/enterprises?riskClass=E")]
+    [InlineData("/api/v1/items?status=Gone")]
+    [InlineData("/api/v1/officers?page=2147483647&pageSize=100")]
+    public async Task Bad_query_input_gets_a_400_problem_never_a_5xx(string url)
+    {
+        if (fixture.Host is not { } host) return;
+        var client = await ClientAsync(host, Roles.Reviewer);
+
+        var response = await client.GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Theory]
+    [InlineData("{not json")]
+    [InlineData("{\"code\": 5, \"departmentId\": \"x\"}")]
+    [InlineData("{\"code\": \"A\", \"effectiveFrom\": \"2026-13-45\"}")]
+    public async Task Malformed_body_gets_a_400_problem_never_a_5xx(string body)
+    {
+        if (fixture.Host is not { } host) return;
+        var planner = await ClientAsync(host, Roles.Planner);
+
+        var response = await planner.PostAsync("/api/v1/items", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
     [Fact]
     public async Task Enterprise_with_a_wrong_check_character_is_refused_with_the_reason_and_only_an_admin_may_override()
     {

@@ -18,3 +18,13 @@ public abstract class HostFixture(DbProvider provider) : IAsyncLifetime
 public sealed class SqliteHostFixture() : HostFixture(DbProvider.Sqlite);
 
 public sealed class PostgresHostFixture() : HostFixture(DbProvider.Postgres);
+
+/// <summary>A host started with --demo, for pages that need records to show.</summary>
+public sealed class DemoHostFixture : IAsyncLifetime
+{
+    public TestHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Host = (await TestHost.StartAsync(DbProvider.Sqlite, demo: true))!;
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+}

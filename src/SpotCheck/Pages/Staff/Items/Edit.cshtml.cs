@@ -56,7 +56,7 @@ public sealed class EditModel(AppDbContext db, SaveItem.Handler handler, TimePro
         return Page();
     }
 
-    DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai")).DateTime);
+    DateOnly Today() => Ui.LocalToday(clock);
 
     async Task LoadChoicesAsync(CancellationToken ct) =>
         Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code)

@@ -10,7 +10,7 @@ public sealed class IndexModel(ListOfficers.Handler list, TimeProvider clock) : 
 
     public async Task OnGetAsync(int? department, CancellationToken ct)
     {
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Today = Ui.LocalToday(clock);
         Officers = await list.HandleAsync(department, ct);
     }
 }

@@ -1,0 +1,158 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+using SpotCheck.Core.Audit;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Enterprises;
+
+namespace SpotCheck.Core.Transfer;
+
+/// <summary>
+/// Inserts new enterprises and their tags for <see cref="ImportEnterprises"/> inside its transaction: ids are
+/// assigned up front (SQLite: after MAX(Id) under the writer lock; PostgreSQL: reserved from the identity sequence),
+/// so rows go out through prepared statements without RETURNING (about five times slower per row on SQLite).
+/// </summary>
+sealed class EnterpriseBulkWriter : IAsyncDisposable
+{
+    static readonly string[] Columns = ["Id", "Name", "Uscc", "RegionCode", "Address", "RiskClass", "AbnormalList", "SeriousViolation",
+        "Status", "ContactName", "ContactPhone", "LegalRepresentative", "LegacyRegistrationNo", "IsDemo", "CreatedAtUtc", "UpdatedAtUtc"];
+
+    const int IdBlock = 1000;
+
+    readonly DbConnection _connection;
+    readonly DbTransaction _transaction;
+    readonly PreparedInsert _enterprises, _tags;
+    readonly DbCommand _exists, _reserveIds;
+    readonly object _now;
+    readonly bool _startedEmpty;
+    readonly IReadOnlyList<string> _indexesToRebuild;
+    readonly Queue<long> _ids = new();
+    readonly object?[] _row = new object?[Columns.Length];
+    readonly object?[] _tagRow = new object?[2];
+    long? _sqliteNextId;
+
+    EnterpriseBulkWriter(DbConnection connection, DbTransaction transaction, DatabaseProvider provider, DateTime now, long? sqliteMaxId,
+        bool startedEmpty, IReadOnlyList<string> indexesToRebuild)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _sqliteNextId = sqliteMaxId + 1;
+        _startedEmpty = startedEmpty;
+        _indexesToRebuild = indexesToRebuild;
+        // Microsoft.Data.Sqlite would format a DateTime on every row; EF stores this exact text.
+        _now = provider == DatabaseProvider.Sqlite ? now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture) : now;
+        _enterprises = new PreparedInsert(connection, transaction, "Enterprises", Columns);
+        _tags = new PreparedInsert(connection, transaction, "EnterpriseTags", ["EnterpriseId", "Tag"]);
+        _exists = Sql.Command(connection, transaction, "SELECT 1 FROM \"Enterprises\" WHERE \"Uscc\" = @uscc");
+        Sql.Parameter(_exists, "@uscc");
+        _reserveIds = Sql.Command(connection, transaction,
+            $"SELECT nextval(pg_get_serial_sequence('\"Enterprises\"', 'Id')) FROM generate_series(1, {IdBlock})");
+    }
+
+    public static async Task<EnterpriseBulkWriter> CreateAsync(AppDbContext db, IDbContextTransaction tx, DateTime now, bool bulk, CancellationToken ct)
+    {
+        var connection = db.Database.GetDbConnection();
+        var transaction = tx.GetDbTransaction();
+        var provider = DatabaseProvider.Of(db);
+        if (provider != DatabaseProvider.Sqlite)
+            return new EnterpriseBulkWriter(connection, transaction, provider, now, null, !await db.Enterprises.AnyAsync(ct), []);
+
+        // Take the single writer lock before reading MAX(Id), so no other writer can take the same ids;
+        // the default 2 MB page cache thrashes once the B-trees outgrow it.
+        await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Enterprises\" WHERE 0", ct);
+        await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
+        var maxId = await db.Enterprises.MaxAsync(e => (long?)e.Id, ct) ?? 0;
+        var rebuild = bulk ? await DropSecondaryIndexesAsync(connection, transaction, ct) : [];
+        return new EnterpriseBulkWriter(connection, transaction, provider, now, maxId, maxId == 0, rebuild);
+    }
+
+    public async Task<bool> ExistsAsync(string uscc, CancellationToken ct)
+    {
+        if (_startedEmpty) return false;
+        _exists.Parameters[0].Value = uscc;
+        return await _exists.ExecuteScalarAsync(ct) is not null;
+    }
+
+    public async Task InsertAsync(EnterpriseData d, CancellationToken ct)
+    {
+        var id = await NextIdAsync(ct);
+        _row[0] = id;
+        _row[1] = d.Name;
+        _row[2] = d.Uscc;
+        _row[3] = d.RegionCode;
+        _row[4] = d.Address;
+        _row[5] = d.RiskClass.ToString();
+        _row[6] = d.AbnormalList;
+        _row[7] = d.SeriousViolation;
+        _row[8] = d.Status.ToString();
+        _row[9] = d.ContactName;
+        _row[10] = d.ContactPhone;
+        _row[11] = d.LegalRepresentative;
+        _row[12] = d.LegacyRegistrationNo;
+        _row[13] = false;
+        _row[14] = _now;
+        _row[15] = _now;
+        await _enterprises.InsertAsync(_row, ct);
+        foreach (var tag in d.Tags)
+        {
+            _tagRow[0] = id;
+            _tagRow[1] = tag;
+            await _tags.InsertAsync(_tagRow, ct);
+        }
+    }
+
+    /// <summary>Rebuilds any dropped index; the caller then commits.</summary>
+    public async Task FinishAsync(CancellationToken ct)
+    {
+        foreach (var sql in _indexesToRebuild)
+        {
+            await using var create = Sql.Command(_connection, _transaction, sql);
+            await create.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    async Task<long> NextIdAsync(CancellationToken ct)
+    {
+        if (_sqliteNextId is { } next)
+        {
+            _sqliteNextId = next + 1;
+            return next;
+        }
+        if (_ids.Count == 0)
+        {
+            await using var reader = await _reserveIds.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) _ids.Enqueue(reader.GetInt64(0));
+        }
+        return _ids.Dequeue();
+    }
+
+    /// <summary>
+    /// Building an index once after the load costs half as much as growing it row by row past the page cache.
+    /// The unique USCC index stays (lookups and the uniqueness guarantee); the DDL is part of the import
+    /// transaction, so a failed or killed import leaves every index in place.
+    /// </summary>
+    static async Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    {
+        var indexes = new List<(string Name, string Sql)>();
+        await using (var list = Sql.Command(connection, transaction,
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND name <> 'IX_Enterprises_Uscc'"))
+        await using (var reader = await list.ExecuteReaderAsync(ct))
+        {
+            while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes)
+        {
+            await using var drop = Sql.Command(connection, transaction, $"DROP INDEX \"{name}\"");
+            await drop.ExecuteNonQueryAsync(ct);
+        }
+        return [.. indexes.Select(i => i.Sql)];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _enterprises.DisposeAsync();
+        await _tags.DisposeAsync();
+        await _exists.DisposeAsync();
+        await _reserveIds.DisposeAsync();
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Demo;
+using SpotCheck.Core.Identity;
+using SpotCheck.Tests.TestSupport;
+
+namespace SpotCheck.Tests.Pages;
+
+/// <summary>The staff pages render with the demo data, and their forms validate inline without saving bad input.</summary>
+public sealed class StaffPagesTests(DemoHostFixture fixture) : IClassFixture<DemoHostFixture>
+{
+    TestHost Host => fixture.Host;
+
+    async Task<(int Enterprise, int Officer, string ItemCode)> DemoIdsAsync()
+    {
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return (await db.Enterprises.OrderBy(e => e.Id).Select(e => e.Id).FirstAsync(),
+            await db.Officers.OrderBy(o => o.Id).Select(o => o.Id).FirstAsync(),
+            await db.InspectionItems.OrderBy(i => i.Id).Select(i => i.Code).FirstAsync());
+    }
+
+    [Fact]
+    public async Task Every_staff_page_renders_for_an_admin()
+    {
+        var admin = await Host.SignedInClientAsync(Roles.Admin);
+        var (enterprise, officer, item) = await DemoIdsAsync();
+        string[] pages =
+        [
+            "/Staff", "/Staff/Items", $"/Staff/Items/Details?code={item}", $"/Staff/Items/Edit?code={item}", "/Staff/Items/Edit",
+            "/Staff/Enterprises", "/Staff/Enterprises?risk=A&p=2", $"/Staff/Enterprises/Details/{enterprise}",
+            $"/Staff/Enterprises/Edit/{enterprise}", "/Staff/Officers", $"/Staff/Officers/Details/{officer}",
+            $"/Staff/Officers/Edit/{officer}", "/Staff/Departments", "/Staff/Import?kind=officers", "/Staff/Export",
+            "/Admin/Users", "/Admin/Calendar", "/Audit", "/",
+        ];
+        foreach (var page in pages)
+        {
+            var response = await admin.GetAsync(page);
+            Assert.True(response.StatusCode == HttpStatusCode.OK, $"{page}: {(int)response.StatusCode}");
+        }
+    }
+
+    [Fact]
+    public async Task Public_home_lists_the_published_demo_items_with_their_legal_basis()
+    {
+        var home = await Host.Client().GetStringAsync("/");
+
+        Assert.Contains("汽车产品生产销售", home);
+        Assert.Contains("《道路交通安全法》", home);
+        Assert.Contains("示例数据", home);
+    }
+
+    [Fact]
+    public async Task Enterprise_form_shows_the_check_character_error_inline_and_saves_nothing()
+    {
+        var planner = await Host.SignedInClientAsync(Roles.Planner);
+        var (enterprise, _, _) = await DemoIdsAsync();
+        var token = await TestHost.AntiforgeryTokenAsync(planner, $"/Staff/Enterprises/Edit/{enterprise}");
+        var valid = DemoData.UsccFor(1).Value;
+        var wrong = valid[..17] + (valid[17] == '0' ? '1' : '0');
+
+        var response = await planner.PostAsync($"/Staff/Enterprises/Edit/{enterprise}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["Input.Name"] = "改名测试", ["Input.Uscc"] = wrong, ["Input.RegionCode"] = "411721", ["Input.Address"] = "西平县",
+            ["Input.Tags"] = "煤炭经营", ["Input.RiskClass"] = "B", ["Input.Status"] = "存续",
+            ["__RequestVerificationToken"] = token,
+        }) { Headers = { { "HX-Request", "true" } } });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"enterprise-form\"", html);
+        Assert.DoesNotContain("<html", html); // the htmx fragment, not the whole page
+        Assert.Contains("校验码错误", html);
+        Assert.DoesNotContain("UsccOverrideReason", html); // a Planner is never offered the override
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var stored = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Enterprises.SingleAsync(e => e.Id == enterprise);
+        Assert.NotEqual("改名测试", stored.Name);
+    }
+
+    [Fact]
+    public async Task Export_downloads_the_officer_list_in_the_import_layout()
+    {
+        var planner = await Host.SignedInClientAsync(Roles.Planner);
+
+        var response = await planner.GetAsync("/Staff/Export?handler=Download&kind=officers&format=csv");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var csv = await response.Content.ReadAsStringAsync();
+        Assert.Contains("张明", csv);
+        Assert.Contains("XP-OFF-02", csv);
+    }
+
+    [Fact]
+    public async Task Officer_sees_the_lists_but_not_the_import_page()
+    {
+        var officer = await Host.SignedInClientAsync(Roles.Officer);
+
+        var list = await officer.GetAsync("/Staff/Enterprises");
+        var import = await officer.GetAsync("/Staff/Import");
+
+        Assert.Equal(HttpStatusCode.OK, list.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, import.StatusCode);
+        Assert.Contains("/Account/AccessDenied", import.Headers.Location!.OriginalString);
+    }
+}
