@@ -18,9 +18,9 @@ python3 "$root/bench/SpotCheck.Bench/Import/generate_enterprises.py" "$n" >"$wor
 echo "file: $n rows, $(du -h "$work/enterprises.csv" | cut -f1), $(nproc) cores"
 
 run() { # run LABEL
-  /usr/bin/time -f '%e %M' -o "$work/time" "$pub/spotcheck" import enterprises "$work/enterprises.csv" --data-dir "$work/data" >"$work/out"
-  read -r secs rss <"$work/time"
-  printf 'import %-9s %7.2f s  %6.0f rows/s  peak RSS %5d MiB  -> %s  (db %s)\n' "$1" "$secs" \
+  /usr/bin/time -f '%e %U %S %M' -o "$work/time" "$pub/spotcheck" import enterprises "$work/enterprises.csv" --data-dir "$work/data" >"$work/out"
+  read -r secs user sys rss <"$work/time"
+  printf 'import %-9s %7.2f s wall  %6.2f s cpu  %6.0f rows/s  peak RSS %5d MiB  -> %s  (db %s)\n' "$1" "$secs" "$(echo "$user + $sys" | bc -l)" \
     "$(echo "$n / $secs" | bc -l)" "$((rss / 1024))" "$(cat "$work/out")" "$(du -h "$work/data/spotcheck.db" | cut -f1)"
 }
 run fresh

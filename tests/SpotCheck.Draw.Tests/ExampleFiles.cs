@@ -5,9 +5,9 @@ public static class ExampleFiles
 {
     public static string Dir => Path.Combine(AppContext.BaseDirectory, "Examples");
 
-    public static string Path_(string name) => Path.Combine(Dir, name);
+    public static string PathOf(string name) => Path.Combine(Dir, name);
 
-    public static string Read(string name) => File.ReadAllText(Path_(name));
+    public static string Read(string name) => File.ReadAllText(PathOf(name));
 
     public static IEnumerable<string> Names(string suffix) =>
         Directory.GetFiles(Dir, "*" + suffix).Select(Path.GetFileName).Select(n => n![..^suffix.Length]).Order(StringComparer.Ordinal);

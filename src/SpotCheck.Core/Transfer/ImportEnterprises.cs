@@ -21,22 +21,14 @@ public static class ImportEnterprises
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<ImportResult> HandleAsync(string path, string actor, CancellationToken ct = default)
-        {
-            var format = TabularFile.FormatOf(path);
-            if (!format.IsSuccess) return ImportResult.Failed([new RowError(1, "file", format.Error!.Message)], 1, "");
-            var sha = await Sha256Async(path, ct);
-            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
-            return await HandleAsync(stream, format.Value, sha, actor, ct);
-        }
-
         public async Task<ImportResult> HandleAsync(Stream stream, TabularFormat format, string fileSha256, string actor, CancellationToken ct = default)
         {
             var errors = new RowErrors();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            var updates = new List<EnterpriseData>();
+            var pendingUpdates = new List<EnterpriseData>(UpdateBatch);
             var now = clock.GetUtcNow().UtcDateTime;
-            var created = 0;
+            var source = $"import:{fileSha256[..Math.Min(16, fileSha256.Length)]}";
+            int created = 0, existing = 0, updated = 0;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using var writer = await EnterpriseBulkWriter.CreateAsync(db, tx, now, stream.CanSeek && stream.Length > BulkFileBytes, ct);
@@ -50,9 +42,13 @@ public static class ImportEnterprises
                     seen[code] = row.Number;
                     return null;
                 });
-                if (data is null) continue;
-                if (errors.Count > 0) continue; // keep validating, stop writing: nothing will be kept
-                if (await writer.ExistsAsync(data.Uscc, ct)) updates.Add(data);
+                if (data is null || errors.Count > 0) continue; // keep validating, stop writing: nothing will be kept
+                if (await writer.ExistsAsync(data.Uscc, ct))
+                {
+                    existing++;
+                    pendingUpdates.Add(data);
+                    if (pendingUpdates.Count == UpdateBatch) updated += await ApplyUpdatesAsync(pendingUpdates, actor, source, now, ct);
+                }
                 else
                 {
                     await writer.InsertAsync(data, ct);
@@ -65,39 +61,34 @@ public static class ImportEnterprises
                 return ImportResult.Failed(errors.Listed, errors.Count, fileSha256);
             }
 
+            updated += await ApplyUpdatesAsync(pendingUpdates, actor, source, now, ct);
             await writer.FinishAsync(ct);
-            var updated = await ApplyUpdatesAsync(updates, actor, $"import:{fileSha256[..Math.Min(16, fileSha256.Length)]}", now, ct);
             await audit.AppendAsync(new AuditEvent("ENTERPRISE_IMPORTED", actor, new JsonObject
             {
                 ["fileSha256"] = fileSha256,
                 ["format"] = format.ToString().ToLowerInvariant(),
-                ["rows"] = created + updates.Count,
+                ["rows"] = created + existing,
                 ["created"] = created,
                 ["updated"] = updated,
-                ["unchanged"] = updates.Count - updated,
+                ["unchanged"] = existing - updated,
             }), ct);
             await tx.CommitAsync(ct);
-            return new ImportResult(created + updates.Count, created, updated, [], 0, fileSha256);
+            return new ImportResult(created + existing, created, updated, [], 0, fileSha256);
         }
 
-        async Task<int> ApplyUpdatesAsync(List<EnterpriseData> updates, string actor, string source, DateTime now, CancellationToken ct)
+        /// <summary>Existing USCCs go through the entity (field history), a batch at a time, inside the import transaction.</summary>
+        async Task<int> ApplyUpdatesAsync(List<EnterpriseData> batch, string actor, string source, DateTime now, CancellationToken ct)
         {
-            var changed = 0;
-            foreach (var batch in updates.Chunk(UpdateBatch))
-            {
-                var codes = batch.Select(d => d.Uscc).ToList();
-                var existing = await db.Enterprises.Include(e => e.Tags).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
-                foreach (var data in batch)
-                {
-                    if (existing[data.Uscc].Update(data, actor, source, now).Count > 0) changed++;
-                }
-                await db.SaveChangesAsync(ct);
-                db.ChangeTracker.Clear();
-            }
+            if (batch.Count == 0) return 0;
+            var codes = batch.Select(d => d.Uscc).ToList();
+            var stored = await db.Enterprises.Include(e => e.Tags).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
+            var changed = batch.Count(data => stored[data.Uscc].Update(data, actor, source, now).Count > 0);
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+            batch.Clear();
             return changed;
         }
     }
-
     public static async Task<string> Sha256Async(string path, CancellationToken ct)
     {
         await using var file = File.OpenRead(path);

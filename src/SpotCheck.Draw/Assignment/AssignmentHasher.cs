@@ -51,8 +51,7 @@ internal sealed class AssignmentHasher
         _lanes.HashLanes(_digests);
         for (var lane = 0; lane < used; lane++)
         {
-            var d = _digests.AsSpan(lane * 8, 8);
-            dest[_laneIndex[lane]].Key = new TicketKey(((ulong)d[0] << 32) | d[1], ((ulong)d[2] << 32) | d[3], ((ulong)d[4] << 32) | d[5], ((ulong)d[6] << 32) | d[7]);
+            dest[_laneIndex[lane]].Key = TicketKey.FromWords(_digests.AsSpan(lane * 8, 8));
         }
         return 0;
     }

@@ -36,7 +36,8 @@ public sealed class LaneHasher(SeedMidstate midstate, byte[] seedAscii)
     {
         if (tail.Length <= MaxTail)
         {
-            var state = (uint[])midstate.State.Clone();
+            Span<uint> state = stackalloc uint[8];
+            midstate.State.CopyTo(state);
             Span<byte> block = stackalloc byte[64];
             tail.CopyTo(block);
             block[tail.Length] = 0x80;

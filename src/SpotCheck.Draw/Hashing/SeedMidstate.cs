@@ -36,7 +36,7 @@ public sealed class SeedMidstate
     public uint[] State { get; }
 
     /// <summary>Plain FIPS 180-4 compression of one block into <paramref name="state"/>.</summary>
-    public static void Compress(uint[] state, ReadOnlySpan<byte> block)
+    public static void Compress(Span<uint> state, ReadOnlySpan<byte> block)
     {
         Span<uint> w = stackalloc uint[64];
         for (var t = 0; t < 16; t++) w[t] = BinaryPrimitives.ReadUInt32BigEndian(block[(4 * t)..]);

@@ -63,7 +63,8 @@ public static class Jcs
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
-                WriteString(sb, value.GetValue<string>(), path);
+                // A value built from e.g. a DateTime or Guid is a JSON string without being a .NET string.
+                WriteString(sb, value.TryGetValue<string>(out var text) ? text : JsonSerializer.Deserialize<string>(value.ToJsonString())!, path);
                 break;
             case JsonValueKind.True:
                 sb.Append("true");

@@ -8,6 +8,7 @@ internal static class StrictJson
 {
     public static JsonDocument Parse(ReadOnlyMemory<byte> utf8, string what)
     {
+        if (utf8.Span.StartsWith("\uFEFF"u8)) utf8 = utf8[3..];
         try
         {
             return JsonDocument.Parse(utf8, new JsonDocumentOptions { AllowDuplicateProperties = false });

@@ -50,7 +50,7 @@ internal sealed class BatchKeyer
         Span<byte> hash = stackalloc byte[32];
         for (var j = 1; j <= weight; j++)
         {
-            var len = jAt + WriteDecimal(tail[jAt..], j);
+            var len = jAt + SelectionHasher.WriteDecimal(tail[jAt..], j);
             if (len > LaneHasher.MaxTail)
             {
                 _hasher.HashOne(tail[..len], hash);
@@ -77,9 +77,7 @@ internal sealed class BatchKeyer
         _hasher.HashLanes(_digests);
         for (var lane = 0; lane < _lanesUsed; lane++)
         {
-            var d = _digests.AsSpan(lane * 8, 8);
-            var key = new TicketKey(((ulong)d[0] << 32) | d[1], ((ulong)d[2] << 32) | d[3], ((ulong)d[4] << 32) | d[5], ((ulong)d[6] << 32) | d[7]);
-            Take(_laneSlot[lane], _laneJ[lane], key);
+            Take(_laneSlot[lane], _laneJ[lane], TicketKey.FromWords(_digests.AsSpan(lane * 8, 8)));
         }
         _lanesUsed = 0;
     }
@@ -88,13 +86,5 @@ internal sealed class BatchKeyer
     {
         if (j == 1) Fingerprint[slot] = key.W0;
         if (key < Key[slot]) Key[slot] = key;
-    }
-
-    static int WriteDecimal(Span<byte> dest, int j)
-    {
-        if (j < 10) { dest[0] = (byte)('0' + j); return 1; }
-        if (j < 100) { dest[0] = (byte)('0' + j / 10); dest[1] = (byte)('0' + j % 10); return 2; }
-        dest[0] = (byte)('0' + j / 100); dest[1] = (byte)('0' + j / 10 % 10); dest[2] = (byte)('0' + j % 10);
-        return 3;
     }
 }

@@ -49,7 +49,8 @@ public sealed class SelectionHasher
         return best;
     }
 
-    static int WriteDecimal(Span<byte> dest, int j)
+    /// <summary>j (1…999) in decimal ASCII; returns the length.</summary>
+    internal static int WriteDecimal(Span<byte> dest, int j)
     {
         if (j < 10) { dest[0] = (byte)('0' + j); return 1; }
         if (j < 100) { dest[0] = (byte)('0' + j / 10); dest[1] = (byte)('0' + j % 10); return 2; }

@@ -25,7 +25,7 @@ public static class Selector
         var heaps = quota.ToDictionary(q => q.Key, q => new LowestK<RankedId>(q.Value, ByKeyThenId), StringComparer.Ordinal);
         foreach (var e in frame)
         {
-            var heap = heaps[GroupOf(e, p.Mode)];
+            var heap = heaps[GroupOf(e.Stratum, p.Mode)];
             if (heap.Capacity == 0) continue;
             heap.Offer(new RankedId(0, e.Id, e.Stratum, hasher.Key(e.Id, e.Weight)));
         }
@@ -33,7 +33,7 @@ public static class Selector
     }
 
     /// <summary>SRS and WEIGHTED rank the whole frame as one stratum; the labels are only carried along.</summary>
-    internal static string GroupOf(PopulationEntry e, SelectionMode mode) => mode == SelectionMode.Stratified ? e.Stratum : "";
+    internal static string GroupOf(string stratum, SelectionMode mode) => mode == SelectionMode.Stratified ? stratum : "";
 
     /// <summary>Numbers each stratum's sorted winners, then merges all strata by (key, id).</summary>
     internal static List<SelectedRow> Merge(IEnumerable<List<RankedId>> sortedPerStratum)

@@ -28,7 +28,7 @@ public static class TsvSelector
             foreach (var (stratum, n) in c.FrameCounts) counts[stratum] = counts.GetValueOrDefault(stratum) + n;
         var (quota, report) = StratumQuotas.Compute(p, counts);
         var strata = counts.Keys.Order(StringComparer.Ordinal).ToArray();
-        var groups = strata.Select(s => Selector.GroupOf(new PopulationEntry("x", s), p.Mode)).ToArray();
+        var groups = strata.Select(s => Selector.GroupOf(s, p.Mode)).ToArray();
         var groupNames = quota.Keys.Order(StringComparer.Ordinal).ToArray();
         var groupOfStratum = groups.Select(g => Array.IndexOf(groupNames, g)).ToArray();
         var quotas = groupNames.Select(g => quota[g]).ToArray();

@@ -81,7 +81,7 @@ public sealed class WorkedExampleTests
     [MemberData(nameof(ArgCases))]
     public void Argument_examples_reproduce(string name)
     {
-        var args = File.ReadAllLines(ExampleFiles.Path_(name + ".args"));
+        var args = File.ReadAllLines(ExampleFiles.PathOf(name + ".args"));
         var expected = ExampleFiles.Read(name + ".expected.txt").Trim();
         string Arg(string option) => args[Array.IndexOf(args, option) + 1];
         var actual = args[1] switch

@@ -81,6 +81,11 @@ public sealed class JcsTests
     }
 
     [Fact]
+    public void Non_string_values_that_serialise_as_strings_are_written_as_strings() =>
+        Assert.Equal("[\"2026-03-02T01:30:00+00:00\"]",
+            Jcs.Serialize(new JsonArray(JsonValue.Create(new DateTimeOffset(2026, 3, 2, 1, 30, 0, TimeSpan.Zero)))));
+
+    [Fact]
     public void Lone_surrogate_is_rejected() =>
         Assert.Throws<JcsException>(() => Jcs.Serialize(JsonValue.Create("a\ud800b")));
 }

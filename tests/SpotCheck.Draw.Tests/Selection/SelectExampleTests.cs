@@ -12,13 +12,13 @@ public sealed class SelectExampleTests
     public static TheoryData<string> SelectCases => ExampleFiles.Cases(".request.json", "select");
     public static TheoryData<string> AssignCases => ExampleFiles.Cases(".request.json", "assign");
 
-    static byte[] Bytes(string name) => File.ReadAllBytes(ExampleFiles.Path_(name));
+    static byte[] Bytes(string name) => File.ReadAllBytes(ExampleFiles.PathOf(name));
 
     [Theory]
     [MemberData(nameof(SelectCases))]
     public void Select_example_reproduces_expected_json(string name)
     {
-        var tsvPath = ExampleFiles.Path_(name + ".population.tsv");
+        var tsvPath = ExampleFiles.PathOf(name + ".population.tsv");
         var hasTsv = File.Exists(tsvPath);
         var request = SelectRequest.Parse(Bytes(name + ".request.json"), hasTsv);
         var result = hasTsv
@@ -31,7 +31,7 @@ public sealed class SelectExampleTests
     [MemberData(nameof(SelectCases))]
     public void Tsv_path_and_in_memory_path_agree_on_every_select_example(string name)
     {
-        var tsvPath = ExampleFiles.Path_(name + ".population.tsv");
+        var tsvPath = ExampleFiles.PathOf(name + ".population.tsv");
         SelectRequest request;
         List<PopulationEntry> population;
         if (File.Exists(tsvPath))

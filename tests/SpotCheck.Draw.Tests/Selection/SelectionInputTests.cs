@@ -98,6 +98,15 @@ public sealed class SelectionInputTests
     }
 
     [Fact]
+    public void Request_with_a_utf8_byte_order_mark_is_read()
+    {
+        var json = Encoding.UTF8.GetBytes(Req("\"mode\":\"SRS\",\"k\":1,\"population\":[{\"id\":\"A\"}]"));
+        byte[] withBom = [0xEF, 0xBB, 0xBF, .. json];
+        var request = SelectRequest.Parse(withBom, false);
+        Assert.Equal("A", Selector.Select(request.Seed, request.Population!, request.Params).Selected.Single().Id);
+    }
+
+    [Fact]
     public void Last_selected_after_as_of_is_rejected() =>
         Assert.StartsWith("lastSelected.X: 2026-12-02 is after asOf",
             Error(Req("\"mode\":\"SRS\",\"k\":1,\"population\":[],\"asOf\":\"2026-12-01\",\"windowDays\":1,\"lastSelected\":{\"X\":\"2026-12-02\"}")));

@@ -80,6 +80,39 @@ public sealed class StaffPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Planner_creates_an_item_in_the_form_publishes_it_and_the_portal_shows_it()
+    {
+        var planner = await Host.SignedInClientAsync(Roles.Planner);
+        int department;
+        await using (var scope = Host.Factory.Services.CreateAsyncScope())
+            department = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Departments.OrderBy(d => d.Id).Select(d => d.Id).FirstAsync();
+        var token = await TestHost.AntiforgeryTokenAsync(planner, "/Staff/Items/Edit");
+        var code = "UI-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        FormUrlEncodedContent Form(string legalBasis) => new(new Dictionary<string, string>
+        {
+            ["Input.Code"] = code, ["Input.Name"] = "界面新建事项" + code, ["Input.EnforcementBody"] = "西平县科技和工业信息化局",
+            ["Input.DepartmentId"] = department.ToString(), ["Input.LegalBasis"] = legalBasis, ["Input.Content"] = "检查备案",
+            ["Input.TargetType"] = "ENTERPRISE", ["Input.Category"] = "GENERAL", ["Input.EffectiveFrom"] = "2026-01-01",
+            ["MethodCodes"] = "ONSITE", ["Input.RatioFrequencyNote"] = "5%", ["__RequestVerificationToken"] = token,
+        });
+
+        var invalid = await planner.PostAsync("/Staff/Items/Edit", Form(legalBasis: ""));
+        var saved = await planner.PostAsync("/Staff/Items/Edit", Form(legalBasis: "《煤炭法》第一条"));
+        var details = await planner.GetStringAsync(saved.Headers.Location!.OriginalString);
+        var itemId = System.Text.RegularExpressions.Regex.Match(details, "name=\"id\" value=\"(\\d+)\"").Groups[1].Value;
+        var publish = await planner.PostAsync($"/Staff/Items/Details?code={code}&handler=Publish",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = itemId, ["__RequestVerificationToken"] = token }));
+        var home = await Host.Client().GetStringAsync("/");
+
+        Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
+        Assert.Contains("执法依据", await invalid.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("草稿", details);
+        Assert.Equal(HttpStatusCode.Redirect, publish.StatusCode);
+        Assert.Contains("界面新建事项" + code, home);
+    }
+
+    [Fact]
     public async Task Export_downloads_the_officer_list_in_the_import_layout()
     {
         var planner = await Host.SignedInClientAsync(Roles.Planner);

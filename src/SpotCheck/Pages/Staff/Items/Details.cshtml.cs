@@ -32,6 +32,23 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostRetireAsync(int id, DateOnly? effectiveTo, [FromServices] RetireItem.Handler handler, CancellationToken ct)
+    {
+        if (!await this.IsAuthorizedAsync(Policies.Editors)) return Forbid();
+        if (effectiveTo is null) ModelState.AddModelError("", "请填写失效日期");
+        else
+        {
+            var result = await handler.HandleAsync(id, effectiveTo.Value, User.Identity!.Name!, ct);
+            if (result.IsSuccess)
+            {
+                Message = "已废止";
+                return RedirectToPage(new { Code });
+            }
+            ModelState.AddModelError("", result.Error!.Message);
+        }
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
     async Task<bool> LoadAsync(CancellationToken ct)
     {
         Versions = await db.InspectionItems.AsNoTracking().Where(i => i.Code == Code).OrderByDescending(i => i.Version).ToListAsync(ct);

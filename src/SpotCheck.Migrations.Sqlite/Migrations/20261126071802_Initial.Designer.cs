@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126061313_Initial")]
+    [Migration("20261126071802_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

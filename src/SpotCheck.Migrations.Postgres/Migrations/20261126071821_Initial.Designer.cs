@@ -12,7 +12,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126061343_Initial")]
+    [Migration("20261126071821_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
