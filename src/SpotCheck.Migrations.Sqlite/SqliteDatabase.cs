@@ -15,7 +15,10 @@ public static class SqliteDatabase
     }.ToString();
 
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name));
+        builder.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(SqliteDatabase).Assembly.GetName().Name))
+            .AddInterceptors(ConnectionSetup);
+
+    static readonly SqliteConnectionSetup ConnectionSetup = new();
 }
 
 sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>

@@ -37,6 +37,19 @@ public static class CliApp
             await Console.Error.WriteLineAsync(e.Message);
             return e.ExitCode;
         }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A broken audit chain, an unreachable database, an unreadable file: one line, exit 1, never a stack trace.
+            await Console.Error.WriteLineAsync($"error: {OneLine(e)}");
+            return 1;
+        }
+    }
+
+    static string OneLine(Exception e)
+    {
+        var inner = e.GetBaseException();
+        var text = ReferenceEquals(inner, e) ? e.Message : $"{e.Message} ({inner.Message})";
+        return text.ReplaceLineEndings(" ");
     }
 }
 
