@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
 using SpotCheck.Core.Items;
+using SpotCheck.Core.Plans;
 
 namespace SpotCheck.Api;
 
@@ -17,7 +20,59 @@ public static class PublicApi
     {
         var pub = api.MapGroup("/public").AllowAnonymous().WithTags("public");
         pub.MapGet("/items", ListItemsAsync).WithName("PublicItems").WithSummary("已发布的检查事项（含执法依据）");
+        pub.MapGet("/plans", ListPlansAsync).WithSummary("已发布的抽查计划");
+        pub.MapGet("/draws", ListDrawsAsync).WithSummary("已公示的抽取");
+        pub.MapGet("/draws/{drawId}/record", DrawRecordAsync).WithSummary("抽取记录，可直接用 spotcheck draw verify 核验");
+        pub.MapGet("/audit/head", AuditHeadAsync).WithSummary("审计日志链头（序号与哈希）");
+        // Staff endpoints of the plan/draw slices, mapped here until ApiEndpoints lists them.
+        api.MapPlansApi();
+        api.MapDrawsApi();
     }
+
+    public sealed record PublicPlanDto(int Id, int Year, int? Quarter, string Name, string State, IReadOnlyList<int> ItemIds,
+        IReadOnlyList<string> Departments, IReadOnlyDictionary<string, long> RatioPpm, int TeamSize, DateOnly EndDate, DateTime? PublishedAtUtc, int VoidedDraws);
+
+    public sealed record PublicDrawDto(string DrawId, int PlanId, string PlanName, string Status, int FrameCount, int SelectedCount,
+        int TeamCount, int InfeasibleCount, DateTime PublishedAtUtc);
+
+    static async Task<Results<Ok<ListResult<PublicPlanDto>>, ValidationProblem>> ListPlansAsync(int? page, int? pageSize, AppDbContext db, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        var published = db.Plans.AsNoTracking().Where(p => p.State != PlanState.Draft);
+        var total = await published.CountAsync(ct);
+        var plans = await published.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
+        var ids = plans.Select(p => p.Id).ToList();
+        // draw-spec §6.6: the number of voided draws is published with the plan.
+        var voided = await db.DrawSessions.AsNoTracking().Where(d => ids.Contains(d.PlanId) && d.Status == DrawStatus.Voided)
+            .GroupBy(d => d.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+        return TypedResults.Ok(paging.Wrap<PublicPlanDto>(total, plans.Select(p => new PublicPlanDto(p.Id, p.Year, p.Quarter, p.Name, p.State.ToString(),
+            p.ItemIdList, p.DepartmentCodeList, p.RiskClassList.ToDictionary(r => r.ToString(), p.RatioPpmOf), p.TeamSize, p.EndDate, p.PublishedAtUtc, voided.GetValueOrDefault(p.Id))).ToList()));
+    }
+
+    static async Task<Results<Ok<ListResult<PublicDrawDto>>, ValidationProblem>> ListDrawsAsync(int? page, int? pageSize, AppDbContext db, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        var published = db.DrawSessions.AsNoTracking().Where(d => d.PublishedAtUtc != null);
+        var total = await published.CountAsync(ct);
+        var rows = await published.OrderByDescending(d => d.PublishedAtUtc).ThenByDescending(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
+            .Join(db.Plans, d => d.PlanId, p => p.Id, (d, p) => new { Draw = d, p.Name }).ToListAsync(ct);
+        return TypedResults.Ok(paging.Wrap<PublicDrawDto>(total, rows.Select(r => new PublicDrawDto(r.Draw.DrawId, r.Draw.PlanId, r.Name,
+            r.Draw.Status.ToString(), DrawsApi.Lines(r.Draw.PopulationTsv), r.Draw.SelectedCount, r.Draw.TeamCount,
+            r.Draw.InfeasibleReport.Length == 0 ? 0 : r.Draw.InfeasibleReport.Split('\n').Length, r.Draw.PublishedAtUtc!.Value)).ToList()));
+    }
+
+    static async Task<Results<ContentHttpResult, ProblemHttpResult, NotFound>> DrawRecordAsync(
+        string drawId, AppDbContext db, DrawRecords.Handler handler, CancellationToken ct)
+    {
+        // Before 公示 a draw does not exist for the public (检查前不告知).
+        if (!await db.DrawSessions.AnyAsync(d => d.DrawId == drawId && d.PublishedAtUtc != null, ct)) return TypedResults.NotFound();
+        var record = await handler.HandleAsync(drawId, includePrivateFiles: false, ct);
+        return record.IsSuccess
+            ? TypedResults.Content(record.Value.ToJsonString(), "application/json; charset=utf-8")
+            : record.Error!.ToProblem();
+    }
+
+    static async Task<Ok<AuditHead>> AuditHeadAsync(AppDbContext db, CancellationToken ct) => TypedResults.Ok(await new AuditReader(db).HeadAsync(ct));
 
     static async Task<Results<Ok<ListResult<PublicItemDto>>, ValidationProblem>> ListItemsAsync(
         int? page, int? pageSize, AppDbContext db, CancellationToken ct)

@@ -107,6 +107,27 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DrawSelections",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DrawId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Uscc = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Rank = table.Column<int>(type: "INTEGER", nullable: false),
+                    Stratum = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    SelectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Team = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    IsSupplement = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawSelections", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Enterprises",
                 columns: table => new
                 {
@@ -134,6 +155,41 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Enterprises", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Plans",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Quarter = table.Column<int>(type: "INTEGER", nullable: true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ItemIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DepartmentCodes = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RegionPrefix = table.Column<string>(type: "TEXT", maxLength: 12, nullable: true),
+                    Statuses = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    RatioPpmA = table.Column<long>(type: "INTEGER", nullable: false),
+                    RatioPpmB = table.Column<long>(type: "INTEGER", nullable: false),
+                    RatioPpmC = table.Column<long>(type: "INTEGER", nullable: false),
+                    RatioPpmD = table.Column<long>(type: "INTEGER", nullable: false),
+                    RiskClasses = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    FlagPolicy = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    SeriousViolationWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    AbnormalListWeight = table.Column<int>(type: "INTEGER", nullable: false),
+                    FlaggedRatioPpm = table.Column<long>(type: "INTEGER", nullable: false),
+                    WindowDays = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamSize = table.Column<int>(type: "INTEGER", nullable: false),
+                    EndDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Plans", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -371,6 +427,99 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DrawSessions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DrawId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: false),
+                    SupplementOf = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    Status = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    ManifestJson = table.Column<string>(type: "TEXT", nullable: false),
+                    InputsHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    PopulationTsv = table.Column<string>(type: "TEXT", nullable: false),
+                    ExcludedTsv = table.Column<string>(type: "TEXT", nullable: false),
+                    InspectorsTsv = table.Column<string>(type: "TEXT", nullable: false),
+                    ConflictsTsv = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousTeamsTsv = table.Column<string>(type: "TEXT", nullable: false),
+                    RandomnessSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    OrganizerCommitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    OrganizerCommittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    SupervisorCommitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SupervisorCommittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PendingRandomness = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PendingRandomnessBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PublicRandomness = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    PublicRandomnessAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    OrganizerSecret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    SupervisorSecret = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
+                    Seed = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    SelectedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    TeamCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    InfeasibleReport = table.Column<string>(type: "TEXT", nullable: false),
+                    VoidReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    FrozenAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    FinishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    PublishedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawSessions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DrawSessions_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionTasks",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    PlanId = table.Column<int>(type: "INTEGER", nullable: true),
+                    DrawId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    DrawRank = table.Column<int>(type: "INTEGER", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ItemIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Basis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RecheckOfTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionTasks", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionTasks_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionTasks_InspectionTasks_RecheckOfTaskId",
+                        column: x => x.RecheckOfTaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionTasks_Plans_PlanId",
+                        column: x => x.PlanId,
+                        principalTable: "Plans",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "OfficerConflicts",
                 columns: table => new
                 {
@@ -397,6 +546,201 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         principalTable: "Officers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "CreditRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Results = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    RiskBefore = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    RiskAfter = table.Column<string>(type: "TEXT", maxLength: 1, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_CreditRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_CreditRecords_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_CreditRecords_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "EvidenceFiles",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
+                    ContentType = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    SizeBytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    ThumbnailSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    ExifTakenAt = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ExifGps = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    UploadedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UploadedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidenceFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidenceFiles_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "FollowUpActions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    RecheckTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 8, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ClosedOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    ClosingNote = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ClosedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_FollowUpActions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_FollowUpActions_InspectionTasks_RecheckTaskId",
+                        column: x => x.RecheckTaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_FollowUpActions_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "InspectionRecords",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Methods = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ChecklistJson = table.Column<string>(type: "TEXT", nullable: false),
+                    Findings = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    Results = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
+                    ResultOtherText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    FollowUps = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
+                    RectifyDueDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    FollowUpOtherText = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SubmittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReturnReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
+                    ReviewedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ConclusionDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    PublicationDeadline = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    DeadlineProvisional = table.Column<bool>(type: "INTEGER", nullable: false),
+                    RecheckTaskId = table.Column<int>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_InspectionRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_InspectionRecords_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Objections",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    SubmittedBy = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Content = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    RecordedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Outcome = table.Column<string>(type: "TEXT", maxLength: 16, nullable: true),
+                    ResolutionNote = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
+                    ResolvedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    ResolvedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Objections", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Objections_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TaskMembers",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Ticket = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    TicketOrder = table.Column<int>(type: "INTEGER", nullable: false),
+                    IsLeader = table.Column<bool>(type: "INTEGER", nullable: false),
+                    IsActive = table.Column<bool>(type: "INTEGER", nullable: false),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ReplacesOfficerId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ConfirmedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TaskMembers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TaskMembers_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TaskMembers_Officers_OfficerId",
+                        column: x => x.OfficerId,
+                        principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateIndex(
@@ -470,10 +814,43 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_CreditRecords_EnterpriseId",
+                table: "CreditRecords",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_CreditRecords_TaskId",
+                table: "CreditRecords",
+                column: "TaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
                 table: "Departments",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_DrawId_EnterpriseId",
+                table: "DrawSelections",
+                columns: new[] { "DrawId", "EnterpriseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_EnterpriseId_SelectedOn",
+                table: "DrawSelections",
+                columns: new[] { "EnterpriseId", "SelectedOn" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSessions_DrawId",
+                table: "DrawSessions",
+                column: "DrawId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSessions_PlanId",
+                table: "DrawSessions",
+                column: "PlanId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseChanges_EnterpriseId_Id",
@@ -512,6 +889,22 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 columns: new[] { "Tag", "EnterpriseId" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_EvidenceFiles_TaskId",
+                table: "EvidenceFiles",
+                column: "TaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpActions_RecheckTaskId",
+                table: "FollowUpActions",
+                column: "RecheckTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_FollowUpActions_TaskId_Code",
+                table: "FollowUpActions",
+                columns: new[] { "TaskId", "Code" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionItems_Code_Version",
                 table: "InspectionItems",
                 columns: new[] { "Code", "Version" },
@@ -526,6 +919,43 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "IX_InspectionItems_Status",
                 table: "InspectionItems",
                 column: "Status");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionRecords_TaskId",
+                table: "InspectionRecords",
+                column: "TaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_DrawId_EnterpriseId",
+                table: "InspectionTasks",
+                columns: new[] { "DrawId", "EnterpriseId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_EnterpriseId",
+                table: "InspectionTasks",
+                column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_PlanId",
+                table: "InspectionTasks",
+                column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_RecheckOfTaskId",
+                table: "InspectionTasks",
+                column: "RecheckOfTaskId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_State",
+                table: "InspectionTasks",
+                column: "State");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Objections_TaskId",
+                table: "Objections",
+                column: "TaskId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_OfficerConflicts_EnterpriseId",
@@ -548,6 +978,22 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "IX_Officers_DepartmentId",
                 table: "Officers",
                 column: "DepartmentId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Plans_Year_State",
+                table: "Plans",
+                columns: new[] { "Year", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskMembers_OfficerId_IsActive",
+                table: "TaskMembers",
+                columns: new[] { "OfficerId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TaskMembers_TaskId_TicketOrder",
+                table: "TaskMembers",
+                columns: new[] { "TaskId", "TicketOrder" },
+                unique: true);
         }
 
         /// <inheritdoc />
@@ -578,16 +1024,40 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "CalendarYears");
 
             migrationBuilder.DropTable(
+                name: "CreditRecords");
+
+            migrationBuilder.DropTable(
+                name: "DrawSelections");
+
+            migrationBuilder.DropTable(
+                name: "DrawSessions");
+
+            migrationBuilder.DropTable(
                 name: "EnterpriseChanges");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseTags");
 
             migrationBuilder.DropTable(
+                name: "EvidenceFiles");
+
+            migrationBuilder.DropTable(
+                name: "FollowUpActions");
+
+            migrationBuilder.DropTable(
                 name: "InspectionItems");
 
             migrationBuilder.DropTable(
+                name: "InspectionRecords");
+
+            migrationBuilder.DropTable(
+                name: "Objections");
+
+            migrationBuilder.DropTable(
                 name: "OfficerConflicts");
+
+            migrationBuilder.DropTable(
+                name: "TaskMembers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
@@ -596,10 +1066,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "AspNetUsers");
 
             migrationBuilder.DropTable(
-                name: "Enterprises");
+                name: "InspectionTasks");
 
             migrationBuilder.DropTable(
                 name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "Enterprises");
+
+            migrationBuilder.DropTable(
+                name: "Plans");
 
             migrationBuilder.DropTable(
                 name: "Departments");

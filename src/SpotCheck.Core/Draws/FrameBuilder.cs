@@ -1,0 +1,149 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Enterprises;
+using SpotCheck.Core.Plans;
+using SpotCheck.Core.Tasks;
+using SpotCheck.Draw;
+using SpotCheck.Draw.Assignment;
+using SpotCheck.Draw.Json;
+using SpotCheck.Draw.Record;
+using SpotCheck.Draw.Selection;
+
+namespace SpotCheck.Core.Draws;
+
+/// <summary>
+/// Builds the frozen inputs of a draw from the directory (draw-spec §4.1, §5.1, §6.1): the frame by the plan's filter
+/// with stale statuses, reached yearly caps and recent selections under a shared item moved to excluded.tsv; the
+/// officers of the plan's departments under their opaque codes with their open load, their 回避, previous teams.
+/// </summary>
+public static class FrameBuilder
+{
+    public const string FlaggedStratum = "FLAGGED";
+
+    sealed record Candidate(int Id, string Uscc, RiskClass Risk, bool Abnormal, bool Serious, EnterpriseStatus Status);
+
+    public static async Task<FrozenInputs> ForPlanAsync(AppDbContext db, Plan plan, string drawId, DateOnly asOf, int yearlyCap, CancellationToken ct)
+    {
+        var candidates = await CandidatesAsync(db, plan, ct);
+        // The selection history is small next to a directory of a million rows: read it whole rather than send every id.
+        var history = await db.DrawSelections.AsNoTracking().Where(s => !s.IsSupplement)
+            .Select(s => new { s.EnterpriseId, s.DrawId, s.PlanId, s.SelectedOn }).ToListAsync(ct);
+        var planItems = plan.ItemIdList.ToHashSet();
+        var sharingPlans = (await db.Plans.AsNoTracking().Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct))
+            .Where(p => p.ItemIds.Split(';').Any(i => planItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(p => p.Id).ToHashSet();
+        var capCounts = history.Where(h => h.SelectedOn.Year == asOf.Year).GroupBy(h => h.EnterpriseId).ToDictionary(g => g.Key, g => g.Count());
+        var lastUnderItem = history.Where(h => sharingPlans.Contains(h.PlanId)).GroupBy(h => h.EnterpriseId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.SelectedOn).ThenByDescending(h => h.DrawId, StringComparer.Ordinal).First());
+
+        var statuses = plan.StatusList.ToHashSet();
+        var frame = new List<PopulationEntry>();
+        var excluded = new List<ExcludedEntry>();
+        foreach (var c in candidates)
+        {
+            if (!statuses.Contains(c.Status))
+                excluded.Add(new ExcludedEntry(c.Uscc, "INELIGIBLE:" + StatusCode(c.Status), "-"));
+            else if (capCounts.GetValueOrDefault(c.Id) >= yearlyCap)
+                excluded.Add(new ExcludedEntry(c.Uscc, "INELIGIBLE:YEARLY_CAP", "-"));
+            else if (lastUnderItem.TryGetValue(c.Id, out var last) && asOf.DayNumber - last.SelectedOn.DayNumber < plan.WindowDays)
+                excluded.Add(new ExcludedEntry(c.Uscc, last.DrawId, SnapshotFiles.Date(last.SelectedOn)));
+            else
+                frame.Add(Entry(plan, c));
+        }
+        var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
+        if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), asOf, ct);
+        return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
+            plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
+            staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
+    }
+
+    /// <summary>A supplementary draw: the unstaffed targets of <paramref name="parent"/>, all taken, staffed from a fresh officer snapshot.</summary>
+    public static async Task<FrozenInputs> SupplementAsync(AppDbContext db, Plan plan, DrawSession parent, string drawId, DateOnly asOf, CancellationToken ct)
+    {
+        var unstaffed = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == parent.DrawId && s.Team == "")
+            .Select(s => new { s.Uscc, s.Stratum }).ToListAsync(ct);
+        var parentFrame = StoredDefinition.Of(parent).Frame.ToDictionary(e => e.Id, StringComparer.Ordinal);
+        var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();
+        var ratios = frame.Select(f => f.Stratum).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PlanRules.MaxPpm, StringComparer.Ordinal);
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), asOf, ct);
+        return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
+            0, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, [],
+            staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
+    }
+
+    static FrozenInputs Freeze(DrawDefinition d)
+    {
+        var texts = d.SnapshotTexts();
+        var manifest = d.Manifest(texts);
+        return new FrozenInputs(Jcs.Serialize(manifest), DrawHash.Sha256Hex(Jcs.SerializeToUtf8Bytes(manifest)),
+            texts[SnapshotFiles.Population], texts[SnapshotFiles.Excluded], texts[SnapshotFiles.Inspectors],
+            texts[SnapshotFiles.Conflicts], texts[SnapshotFiles.PreviousTeams]);
+    }
+
+    static async Task<List<Candidate>> CandidatesAsync(AppDbContext db, Plan plan, CancellationToken ct)
+    {
+        var q = db.Enterprises.AsNoTracking();
+        var risks = plan.RiskClassList.ToList();
+        q = q.Where(e => risks.Contains(e.RiskClass));
+        if (plan.RegionPrefix is { } region) q = q.Where(e => e.RegionCode.StartsWith(region));
+        var tags = plan.TagList.ToList();
+        if (tags.Count > 0) q = q.Where(e => e.Tags.Any(t => tags.Contains(t.Tag)));
+        return await q.Select(e => new Candidate(e.Id, e.Uscc, e.RiskClass, e.AbnormalList, e.SeriousViolation, e.Status)).ToListAsync(ct);
+    }
+
+    static PopulationEntry Entry(Plan plan, Candidate c)
+    {
+        var flagged = c.Abnormal || c.Serious;
+        if (plan.FlagPolicy == FlagPolicy.SeparateStratum)
+            return new PopulationEntry(c.Uscc, flagged ? FlaggedStratum : c.Risk.ToString());
+        var weight = Math.Max(c.Serious ? plan.SeriousViolationWeight : 1, c.Abnormal ? plan.AbnormalListWeight : 1);
+        return new PopulationEntry(c.Uscc, c.Risk.ToString(), weight);
+    }
+
+    static Dictionary<string, long> WeightPolicy(Plan plan) => plan.FlagPolicy == FlagPolicy.Weighted
+        ? new(StringComparer.Ordinal) { ["SERIOUS_VIOLATION"] = plan.SeriousViolationWeight, ["ABNORMAL_LIST"] = plan.AbnormalListWeight, ["OTHER"] = 1 }
+        : new(StringComparer.Ordinal) { ["OTHER"] = 1 };
+
+    static string StatusCode(EnterpriseStatus s) => s switch
+    {
+        EnterpriseStatus.Deregistered => "DEREGISTERED",
+        EnterpriseStatus.Revoked => "REVOKED",
+        EnterpriseStatus.MovedOut => "MOVED_OUT",
+        _ => "ACTIVE",
+    };
+
+    sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, Dictionary<string, IReadOnlyList<string>> PreviousTeams);
+
+    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, List<string> targets, DateOnly asOf, CancellationToken ct)
+    {
+        var officers = await db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
+            .Select(o => new { o.Id, o.Code, Dept = o.Department!.Code, o.Active, o.CertificateValidTo, o.WorkloadCap }).ToListAsync(ct);
+        var loads = await OpenLoadsAsync(db, ct);
+        var inspectors = officers.Select(o => new Inspector(o.Code, o.Dept, o.Active, o.CertificateValidTo,
+            loads.GetValueOrDefault(o.Code), o.WorkloadCap)).ToList();
+        var officerIds = officers.Select(o => o.Id).ToList();
+        var targetSet = targets.ToHashSet(StringComparer.Ordinal);
+        var conflictRows = await db.OfficerConflicts.AsNoTracking().Where(c => officerIds.Contains(c.OfficerId))
+            .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new { c.OfficerId, e.Uscc }).ToListAsync(ct);
+        var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
+        var conflicts = conflictRows.Where(c => targetSet.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
+        var teams = (await db.DrawSelections.AsNoTracking().Where(s => s.Team != "")
+            .Select(s => new { s.Uscc, s.SelectedOn, s.DrawId, s.Team }).ToListAsync(ct)).Where(t => targetSet.Contains(t.Uscc));
+        var previous = teams.GroupBy(t => t.Uscc, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<string>)g.OrderByDescending(t => t.SelectedOn).ThenByDescending(t => t.DrawId, StringComparer.Ordinal)
+                .First().Team.Split(';').Where(codeOf.ContainsValue).ToList(), StringComparer.Ordinal);
+        foreach (var key in previous.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList()) previous.Remove(key);
+        return new Staffing(inspectors, conflicts, previous);
+    }
+
+    /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source).</summary>
+    static async Task<Dictionary<string, int>> OpenLoadsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var rows = await db.InspectionTasks.AsNoTracking().Where(t => t.State != TaskState.Approved)
+            .SelectMany(t => t.Members).Where(m => m.IsActive)
+            .Join(db.Officers, m => m.OfficerId, o => o.Id, (m, o) => o.Code).ToListAsync(ct);
+        return rows.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+    }
+}

@@ -1,0 +1,27 @@
+using SpotCheck.Draw.Assignment;
+
+namespace SpotCheck.Core.Draws;
+
+/// <summary>The infeasibility report of draw-spec §5.4 in Chinese, by rule and count, with the remedy.</summary>
+public static class InfeasibilityText
+{
+    public static string RuleLabel(EligibilityRule rule) => rule switch
+    {
+        EligibilityRule.Inactive => "非在岗",
+        EligibilityRule.CertExpired => "执法证过期",
+        EligibilityRule.DeptMismatch => "非本部门",
+        EligibilityRule.Conflict => "回避",
+        EligibilityRule.RepeatPrevious => "上一轮已检查该对象",
+        _ => "工作量已满",
+    };
+
+    public static string Describe(Infeasibility f, IReadOnlyDictionary<string, string> departmentNames)
+    {
+        var head = f.Reason == InfeasibleReason.NoEligibleInDept
+            ? $"部门无合格人员：{string.Join("、", f.MissingDepts.Select(d => departmentNames.GetValueOrDefault(d, d)))}；需要{f.Needed}人，合格{f.Eligible}人"
+            : $"可用人员不足：需要{f.Needed}人，合格{f.Eligible}人";
+        var rejected = EligibilityRules.InOrder.Where(r => f.RejectedBy(r) > 0).Select(r => $"{RuleLabel(r)}{f.RejectedBy(r)}人");
+        var rules = string.Join("；", rejected);
+        return $"{f.Target}：{head}{(rules.Length > 0 ? "；" + rules : "")}。处理：补充或调整执法人员后发起补充抽取";
+    }
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using SpotCheck.Draw.Assignment;
+using SpotCheck.Draw.Record;
+using SpotCheck.Draw.Selection;
+
+namespace SpotCheck.Core.Draws;
+
+/// <summary>Rebuilds the frozen <see cref="DrawDefinition"/> from the stored manifest and snapshot texts.</summary>
+public static class StoredDefinition
+{
+    public static DrawDefinition Of(DrawSession d)
+    {
+        var manifest = JsonNode.Parse(d.ManifestJson)!.AsObject();
+        var p = manifest["params"]!.AsObject();
+        var selection = new SelectionParams(SelectionMode.Stratified,
+            RatioPpm: p["ratioPpm"]!.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<long>(), StringComparer.Ordinal));
+        var frame = Rows(d.PopulationTsv, 3).Select(f => new PopulationEntry(f[0], f[1], Int(f[2]))).ToList();
+        var excluded = Rows(d.ExcludedTsv, 3).Select(f => new ExcludedEntry(f[0], f[1], f[2])).ToList();
+        var inspectors = Rows(d.InspectorsTsv, 6).Select(f => new Inspector(f[0], f[1], f[2] == "1",
+            DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture), Int(f[4]), Int(f[5]))).ToList();
+        var conflicts = Rows(d.ConflictsTsv, 2).Select(f => (f[0], f[1])).ToList();
+        var previous = Rows(d.PreviousTeamsTsv, 2).GroupBy(f => f[0], StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f[1]).ToList(), StringComparer.Ordinal);
+        var weights = p["weightPolicy"]!.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<long>(), StringComparer.Ordinal);
+        return new DrawDefinition(d.DrawId,
+            DateOnly.ParseExact(manifest["asOf"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            DateOnly.ParseExact(manifest["planEndDate"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+            selection, p["windowDays"]!.GetValue<int>(), p["teamSize"]!.GetValue<int>(),
+            p["departments"]!.AsArray().Select(x => x!.GetValue<string>()).ToList(), weights,
+            frame, excluded, inspectors, conflicts, previous);
+    }
+
+    static List<string[]> Rows(string text, int columns) =>
+        SnapshotFiles.Check(text, columns, out var rows) is { } problem
+            ? throw new InvalidOperationException($"stored snapshot is damaged: {problem}")
+            : rows;
+
+    static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+}

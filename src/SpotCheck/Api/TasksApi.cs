@@ -1,0 +1,183 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Common;
+using SpotCheck.Core.Credit;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Evidence;
+using SpotCheck.Core.Notices;
+using SpotCheck.Core.Reviews;
+using SpotCheck.Core.Tasks;
+using SpotCheck.Hosting;
+using SpotCheck.Hosting.Security;
+using SpotCheck.Pages.Staff.Tasks;
+
+namespace SpotCheck.Api;
+
+/// <summary>
+/// Tasks, records, evidence, review, objections and notices. Officers reach only their own tasks: anything else is
+/// 404, never data. Mapped by <c>v1.MapTasksApi()</c>.
+/// </summary>
+public static class TasksApi
+{
+    public sealed record MemberDto(int OfficerId, string Code, string Name, bool IsLeader, bool IsActive, string? WithdrawnReason, DateTime? ConfirmedAtUtc);
+    public sealed record TaskDto(int Id, string Source, bool IsRandom, string? DrawId, int? DrawRank, int EnterpriseId, string EnterpriseName,
+        string Uscc, DateOnly DueDate, string State, string Basis, IReadOnlyList<int> ItemIds, IReadOnlyList<MemberDto> Team);
+    public sealed record RecordDto(DateOnly InspectedOn, string Place, IReadOnlyList<string> Methods, IReadOnlyList<ChecklistLine> Checklist,
+        string Findings, IReadOnlyList<string> Results, string? ResultOtherText, IReadOnlyList<string> FollowUps, DateOnly? RectifyDueDate,
+        string? FollowUpOtherText, string? ReturnReason, DateOnly? ConclusionDate, DateOnly? PublicationDeadline, bool DeadlineProvisional, int? RecheckTaskId);
+    public sealed record EvidenceDto(int Id, string FileName, string ContentType, long SizeBytes, string Sha256, bool HasThumbnail,
+        string? ExifTakenAt, string? ExifGps, string UploadedBy, DateTime UploadedAtUtc);
+    public sealed record WithdrawBody(int OfficerId, string Reason, bool Conflict);
+    public sealed record ReasonBody(string Reason);
+    public sealed record ResolveBody(ObjectionOutcome Outcome, string Note);
+    public sealed record NoteBody(string Note);
+
+    public static void MapTasksApi(this IEndpointRouteBuilder api)
+    {
+        var g = api.MapGroup("/tasks").RequireAuthorization(Policies.Staff).WithTags("tasks");
+        g.MapGet("/", ListAsync).WithSummary("检查任务（执法人员仅见本人所在检查组的任务）");
+        g.MapGet("/{id:int}", GetAsync).WithSummary("一个检查任务");
+        g.MapPost("/", CreateAsync).RequireAuthorization(Policies.Editors).WithSummary("新建非随机任务（受理举报等）");
+        g.MapGet("/{id:int}/record", GetRecordAsync).WithSummary("检查记录");
+        g.MapPut("/{id:int}/record", SaveRecordAsync).WithSummary("保存检查记录（检查组成员）");
+        g.MapPost("/{id:int}/confirm", ConfirmAsync).WithSummary("本人确认（签名）检查记录");
+        g.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("全部成员确认后提交审核");
+        g.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("回避退出；替补按 DRAW-v1 §5.5 产生");
+        g.MapGet("/{id:int}/evidence", ListEvidenceAsync).WithSummary("证据材料清单");
+        g.MapPost("/{id:int}/evidence", UploadAsync).DisableAntiforgery().WithSummary("上传证据（JPG/PNG/PDF，≤20MB，multipart 字段 file）");
+        g.MapGet("/evidence/{evidenceId:int}", DownloadAsync).WithSummary("下载证据（校验哈希）");
+        g.MapPost("/{id:int}/approve", ApproveAsync).WithSummary("审核通过");
+        g.MapPost("/{id:int}/return", ReturnAsync).WithSummary("退回检查组（须填写原因）");
+        g.MapGet("/{id:int}/notices/{kind}", NoticeAsync).WithSummary("检查通知书（Inspection）/检查结果告知书（Result），.docx");
+        g.MapPost("/{id:int}/objections", ObjectionAsync).WithSummary("登记异议");
+        g.MapPost("/followups/{followUpId:int}/close", CloseFollowUpAsync).WithSummary("完结后续处置（责令整改须复查任务已审核）");
+        g.MapPost("/objections/{objectionId:int}/resolve", ResolveAsync).WithSummary("处理异议（一次，结果保留）");
+    }
+
+    static Task<TaskViewer> Viewer(HttpContext http, AppDbContext db, CancellationToken ct) => TaskViewers.ForAsync(http.User, db, ct);
+
+    static Results<NoContent, ValidationProblem, ProblemHttpResult> Done(Result r) =>
+        r.IsSuccess ? TypedResults.NoContent() : r.Error!.Kind == ErrorKind.Validation ? r.Error.ToValidationProblem() : r.Error.ToProblem();
+
+    static async Task<Results<Ok<ListResult<TaskSummary>>, ValidationProblem>> ListAsync(int? page, int? pageSize, string? state,
+        ListTasks.Handler list, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        TaskState? s = null;
+        if (!string.IsNullOrEmpty(state))
+        {
+            if (!Enum.TryParse<TaskState>(state, ignoreCase: false, out var parsed) || !Enum.IsDefined(parsed))
+                return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["state 应为 Open、Submitted、Returned 或 Approved"] });
+            s = parsed;
+        }
+        var all = await list.HandleAsync(await Viewer(http, db, ct), s, ct);
+        return TypedResults.Ok(paging.Wrap(all.Count, all.Skip(paging.Skip).Take(paging.PageSize).ToList()));
+    }
+
+    static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(int id, GetTask.Handler get, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var r = await get.HandleAsync(id, await Viewer(http, db, ct), ct);
+        if (!r.IsSuccess) return r.Error!.ToProblem();
+        var d = r.Value;
+        var t = d.Task;
+        return TypedResults.Ok(new TaskDto(t.Id, TaskLabels.Code(t.Source), t.IsRandom, t.DrawId, t.DrawRank, t.EnterpriseId, d.EnterpriseName, d.Uscc,
+            t.DueDate, t.State.ToString(), t.Basis, t.ItemIdList,
+            [.. d.Team.Select(m => new MemberDto(m.OfficerId, m.Code, m.Name, m.IsLeader, m.IsActive, m.WithdrawnReason, m.ConfirmedAtUtc))]));
+    }
+
+    static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateTask.Command body, CreateTask.Handler create, HttpContext http, CancellationToken ct) =>
+        (await create.HandleAsync(body, http.User.Identity!.Name!, ct)).ToSaved();
+
+    static async Task<Results<Ok<RecordDto>, ProblemHttpResult>> GetRecordAsync(int id, GetTask.Handler get, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var visible = await get.HandleAsync(id, await Viewer(http, db, ct), ct);
+        if (!visible.IsSuccess) return visible.Error!.ToProblem();
+        var r = await db.InspectionRecords.AsNoTracking().SingleOrDefaultAsync(x => x.TaskId == id, ct);
+        if (r is null) return new Error("record.missing", "尚未填写检查记录", Kind: ErrorKind.NotFound).ToProblem();
+        return TypedResults.Ok(new RecordDto(r.InspectedOn, r.Place, r.MethodList, r.ChecklistLines, r.Findings, r.ResultList, r.ResultOtherText,
+            r.FollowUpList, r.RectifyDueDate, r.FollowUpOtherText, r.ReturnReason, r.ConclusionDate, r.PublicationDeadline, r.DeadlineProvisional, r.RecheckTaskId));
+    }
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveRecordAsync(int id, SaveRecord.Command body, SaveRecord.Handler save,
+        AppDbContext db, HttpContext http, CancellationToken ct) => Done(await save.HandleAsync(id, body, await Viewer(http, db, ct), ct));
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ConfirmAsync(int id, ConfirmRecord.Handler confirm, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        Done(await confirm.HandleAsync(id, await Viewer(http, db, ct), ct));
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SubmitAsync(int id, SubmitRecord.Handler submit, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        Done(await submit.HandleAsync(id, await Viewer(http, db, ct), ct));
+
+    static async Task<Results<Ok<WithdrawMember.Outcome>, ValidationProblem, ProblemHttpResult>> WithdrawAsync(int id, WithdrawBody body, WithdrawMember.Handler withdraw,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var r = await withdraw.HandleAsync(id, body.OfficerId, body.Reason ?? "", body.Conflict, await Viewer(http, db, ct), ct);
+        if (r.IsSuccess) return TypedResults.Ok(r.Value);
+        return r.Error!.Kind == ErrorKind.Validation ? r.Error.ToValidationProblem() : r.Error.ToProblem();
+    }
+
+    static async Task<Ok<List<EvidenceDto>>> ListEvidenceAsync(int id, ListEvidence.Handler list, AppDbContext db, HttpContext http, CancellationToken ct) =>
+        TypedResults.Ok((await list.HandleAsync(id, await Viewer(http, db, ct), ct)).Select(e => new EvidenceDto(e.Id, e.FileName, e.ContentType,
+            e.SizeBytes, e.Sha256, e.ThumbnailSha256 is not null, e.ExifTakenAt, e.ExifGps, e.UploadedBy, e.UploadedAtUtc)).ToList());
+
+    static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> UploadAsync(int id, IFormFile? file, UploadEvidence.Handler upload,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (file is null) return new Error("evidence.empty", "请以 multipart 字段 file 上传文件", "file").ToValidationProblem();
+        if (file.Length > EvidenceKinds.MaxBytes) return new Error("evidence.size", "证据文件不能超过20MB", "file").ToValidationProblem();
+        using var ms = new MemoryStream();
+        await file.CopyToAsync(ms, ct);
+        return (await upload.HandleAsync(http.RequestServices.Evidence(), id, file.FileName, ms.ToArray(), await Viewer(http, db, ct), ct)).ToSaved();
+    }
+
+    static async Task<IResult> DownloadAsync(int evidenceId, bool? thumb, OpenEvidence.Handler open, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var r = await open.HandleAsync(http.RequestServices.Evidence(), evidenceId, thumb == true, await Viewer(http, db, ct), ct);
+        if (!r.IsSuccess)
+            return r.Error!.Kind == ErrorKind.NotFound ? r.Error.ToProblem()
+                : TypedResults.Problem(title: r.Error.Message, statusCode: StatusCodes.Status500InternalServerError,
+                    extensions: new Dictionary<string, object?> { ["code"] = r.Error.Code });
+        return TaskViewers.File(http, r.Value);
+    }
+
+    static async Task<Results<Ok<ReviewRecord.Approved>, ProblemHttpResult>> ApproveAsync(int id, ReviewRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
+        var r = await review.ApproveAsync(id, await Viewer(http, db, ct), ct);
+        return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
+    }
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(int id, ReasonBody body, ReviewRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
+        return Done(await review.ReturnAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
+    }
+
+    static async Task<IResult> NoticeAsync(int id, NoticeKind kind, GenerateNotice.Handler notices, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var r = await notices.HandleAsync(id, kind, await Viewer(http, db, ct), ct);
+        return r.IsSuccess ? TypedResults.File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName) : r.Error!.ToProblem();
+    }
+
+    static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> ObjectionAsync(int id, RecordObjection.Command body, RecordObjection.Handler record,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!TaskViewers.CanPlan(http.User) && !TaskViewers.CanReview(http.User))
+            return new Error("objection.forbidden", "只有计划管理员或审核人员可以登记异议", Kind: ErrorKind.Forbidden).ToProblem();
+        return (await record.HandleAsync(id, body, await Viewer(http, db, ct), ct)).ToSaved();
+    }
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResolveAsync(int objectionId, ResolveBody body, ResolveObjection.Handler resolve,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!TaskViewers.CanReview(http.User)) return new Error("objection.forbidden", "只有审核人员可以处理异议", Kind: ErrorKind.Forbidden).ToProblem();
+        return Done(await resolve.HandleAsync(objectionId, body.Outcome, body.Note ?? "", await Viewer(http, db, ct), ct));
+    }
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CloseFollowUpAsync(int followUpId, NoteBody body, CloseFollowUp.Handler close,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        if (!TaskViewers.CanPlan(http.User) && !TaskViewers.CanReview(http.User))
+            return new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden).ToProblem();
+        return Done(await close.HandleAsync(followUpId, body.Note ?? "", await Viewer(http, db, ct), ct));
+    }
+}

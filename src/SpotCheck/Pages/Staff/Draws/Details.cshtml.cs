@@ -1,0 +1,96 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Common;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
+using SpotCheck.Core.Identity;
+
+namespace SpotCheck.Pages.Staff.Draws;
+
+/// <summary>The ceremony page: the current step, the frozen facts, and the form for the next step of the user's role.</summary>
+public sealed class DetailsModel(AppDbContext db) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public string DrawId { get; set; } = "";
+    [BindProperty] public string? Secret { get; set; }
+    [BindProperty] public string? Value { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    public DrawSession Draw { get; private set; } = null!;
+    public IReadOnlyList<DrawSelection> Selections { get; private set; } = [];
+    public string? Error { get; private set; }
+    public string? Notice { get; private set; }
+    /// <summary>A secret the server just generated: shown once, never stored.</summary>
+    public string? ShownSecret { get; private set; }
+
+    public bool IsPlanner => User.IsInRole(Roles.Planner);
+    public bool IsParty => User.IsInRole(Roles.Planner) || User.IsInRole(Roles.Supervisor);
+    public string Party => IsPlanner ? DrawSession.Organizer : DrawSession.Supervisor;
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnGetRecordAsync([FromServices] DrawRecords.Handler records, CancellationToken ct)
+    {
+        var record = await records.HandleAsync(DrawId, includePrivateFiles: IsParty || User.IsInRole(Roles.Admin), ct);
+        if (!record.IsSuccess) return NotFound();
+        return File(System.Text.Encoding.UTF8.GetBytes(record.Value.ToJsonString()), "application/json", $"draw-record-{DrawId}.json");
+    }
+
+    public async Task<IActionResult> OnPostCommitAsync([FromServices] CommitDraw.Handler commit, CancellationToken ct)
+    {
+        if (!IsParty) return Forbid();
+        var r = await commit.HandleAsync(DrawId, Party, string.IsNullOrWhiteSpace(Secret) ? null : Secret.Trim(), User.Identity!.Name!, ct);
+        if (r.IsSuccess) ShownSecret = r.Value;
+        return await AfterAsync(r, "已提交承诺值。请妥善保管秘密值，揭示时需要重新输入。", ct);
+    }
+
+    public async Task<IActionResult> OnPostRandomnessAsync([FromServices] EnterPublicRandomness.Handler enter, CancellationToken ct)
+    {
+        if (!IsParty) return Forbid();
+        var r = await enter.HandleAsync(DrawId, Value?.Trim() ?? "", User.Identity!.Name!, ct);
+        var notice = r.IsSuccess
+            ? r.Value.Confirmed ? $"两次录入一致，已确认。宣读码：{r.Value.ReadAloudCode}" : $"已录入，等待另一人独立录入核对。宣读码：{r.Value.ReadAloudCode}"
+            : "";
+        return await AfterAsync(r, notice, ct);
+    }
+
+    public async Task<IActionResult> OnPostRevealAsync([FromServices] RevealSecret.Handler reveal, CancellationToken ct)
+    {
+        if (!IsParty) return Forbid();
+        return await AfterAsync(await reveal.HandleAsync(DrawId, Party, Secret?.Trim() ?? "", User.Identity!.Name!, ct), "秘密值与承诺值一致，已揭示。", ct);
+    }
+
+    public async Task<IActionResult> OnPostRunAsync([FromServices] RunDraw.Handler run, CancellationToken ct)
+    {
+        if (!IsPlanner) return Forbid();
+        return await AfterAsync(await run.HandleAsync(DrawId, User.Identity!.Name!, ct), "抽取与配员已完成。", ct);
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync([FromServices] VoidDraw.Handler voidDraw, CancellationToken ct)
+    {
+        if (!IsPlanner) return Forbid();
+        return await AfterAsync(await voidDraw.HandleAsync(DrawId, Reason ?? "", User.Identity!.Name!, ct), "已作废。重新抽取需新的抽取编号和新的承诺。", ct);
+    }
+
+    public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishDraw.Handler publish, CancellationToken ct)
+    {
+        if (!IsPlanner) return Forbid();
+        return await AfterAsync(await publish.HandleAsync(DrawId, User.Identity!.Name!, ct), "已公示。", ct);
+    }
+
+    async Task<IActionResult> AfterAsync(Result result, string notice, CancellationToken ct)
+    {
+        if (result.IsSuccess) Notice = notice;
+        else Error = result.Error!.Message;
+        return await LoadAsync(ct) ? Page() : NotFound();
+    }
+
+    async Task<bool> LoadAsync(CancellationToken ct)
+    {
+        var draw = await db.DrawSessions.AsNoTracking().SingleOrDefaultAsync(d => d.DrawId == DrawId, ct);
+        if (draw is null) return false;
+        Draw = draw;
+        Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,151 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Common;
+using SpotCheck.Core.Credit;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Evidence;
+using SpotCheck.Core.Notices;
+using SpotCheck.Core.Reviews;
+using SpotCheck.Core.Tasks;
+using SpotCheck.Hosting;
+
+namespace SpotCheck.Pages.Staff.Tasks;
+
+public sealed class RecordForm
+{
+    public DateOnly? InspectedOn { get; set; }
+    public string Place { get; set; } = "";
+    public List<string> Methods { get; set; } = [];
+    public string? Findings { get; set; }
+    public List<string> Results { get; set; } = [];
+    public string? ResultOtherText { get; set; }
+    public List<string> FollowUps { get; set; } = [];
+    public DateOnly? RectifyDueDate { get; set; }
+    public string? FollowUpOtherText { get; set; }
+    public List<int> ItemIds { get; set; } = [];
+    public List<int> CompliantItemIds { get; set; } = [];
+    public List<string?> Notes { get; set; } = [];
+
+    public SaveRecord.Command ToCommand() => new()
+    {
+        InspectedOn = InspectedOn, Place = Place ?? "", Methods = Methods, Findings = Findings, Results = Results,
+        ResultOtherText = ResultOtherText, FollowUps = FollowUps, RectifyDueDate = RectifyDueDate, FollowUpOtherText = FollowUpOtherText,
+        Checklist = [.. ItemIds.Select((id, i) => new SaveRecord.Line { ItemId = id, Compliant = CompliantItemIds.Contains(id), Note = i < Notes.Count ? Notes[i] : null })],
+    };
+
+    public static RecordForm From(InspectionRecord r) => new()
+    {
+        InspectedOn = r.InspectedOn, Place = r.Place, Methods = [.. r.MethodList], Findings = r.Findings, Results = [.. r.ResultList],
+        ResultOtherText = r.ResultOtherText, FollowUps = [.. r.FollowUpList], RectifyDueDate = r.RectifyDueDate, FollowUpOtherText = r.FollowUpOtherText,
+        ItemIds = [.. r.ChecklistLines.Select(l => l.ItemId)], CompliantItemIds = [.. r.ChecklistLines.Where(l => l.Compliant).Select(l => l.ItemId)],
+        Notes = [.. r.ChecklistLines.Select(l => (string?)l.Note)],
+    };
+}
+
+public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListEvidence.Handler listEvidence) : PageModel
+{
+    public TaskDetail Detail { get; private set; } = null!;
+    public InspectionRecord? Record { get; private set; }
+    public IReadOnlyList<EvidenceFile> Evidence { get; private set; } = [];
+    public IReadOnlyList<Objection> Objections { get; private set; } = [];
+    public IReadOnlyList<FollowUpAction> FollowUps { get; private set; } = [];
+    public TaskViewer Viewer { get; private set; } = null!;
+    [BindProperty] public RecordForm Form { get; set; } = new();
+    [TempData] public string? Message { get; set; }
+
+    public bool IsMember => Viewer.IsMemberOf(Detail.Task);
+    public bool Editable => IsMember && Detail.Task.State is TaskState.Open or TaskState.Returned;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (Record is not null) Form = RecordForm.From(Record);
+        else Form = new RecordForm { InspectedOn = Ui.LocalToday(HttpContext.RequestServices.GetRequiredService<TimeProvider>()), ItemIds = [.. Detail.Items.Select(i => i.Id)] };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostRecordAsync(int id, [FromServices] SaveRecord.Handler save, CancellationToken ct) =>
+        await ActAsync(id, () => save.HandleAsync(id, Form.ToCommand(), Viewer, ct), "检查记录已保存（各成员需重新确认）", ct, keepForm: true);
+
+    public async Task<IActionResult> OnPostConfirmAsync(int id, [FromServices] ConfirmRecord.Handler confirm, CancellationToken ct) =>
+        await ActAsync(id, () => confirm.HandleAsync(id, Viewer, ct), "已确认（签名）检查记录", ct);
+
+    public async Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitRecord.Handler submit, CancellationToken ct) =>
+        await ActAsync(id, () => submit.HandleAsync(id, Viewer, ct), "已提交审核", ct);
+
+    public async Task<IActionResult> OnPostWithdrawAsync(int id, string? reason, bool conflict, [FromServices] WithdrawMember.Handler withdraw, CancellationToken ct) =>
+        await ActAsync(id, async () =>
+        {
+            var r = await withdraw.HandleAsync(id, Viewer.OfficerId ?? 0, reason ?? "", conflict, Viewer, ct);
+            return r.IsSuccess ? Result.Ok() : r.Error!;
+        }, "已回避退出本任务，替补人员已按抽取规则产生", ct, backToList: true);
+
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, [FromServices] UploadEvidence.Handler upload, CancellationToken ct) =>
+        await ActAsync(id, async () =>
+        {
+            if (file is null) return new Error("evidence.empty", "请选择要上传的文件", "file");
+            if (file.Length > EvidenceKinds.MaxBytes) return new Error("evidence.size", "证据文件不能超过20MB", "file");
+            using var ms = new MemoryStream();
+            await file.CopyToAsync(ms, ct);
+            var r = await upload.HandleAsync(HttpContext.RequestServices.Evidence(), id, file.FileName, ms.ToArray(), Viewer, ct);
+            return r.IsSuccess ? Result.Ok() : r.Error!;
+        }, "证据已上传", ct);
+
+    public async Task<IActionResult> OnPostObjectionAsync(int id, RecordObjection.Command objection, [FromServices] RecordObjection.Handler record, CancellationToken ct) =>
+        await ActAsync(id, async () =>
+        {
+            if (!TaskViewers.CanPlan(User) && !TaskViewers.CanReview(User)) return new Error("objection.forbidden", "只有计划管理员或审核人员可以登记异议", Kind: ErrorKind.Forbidden);
+            var r = await record.HandleAsync(id, objection, Viewer, ct);
+            return r.IsSuccess ? Result.Ok() : r.Error!;
+        }, "异议已登记", ct);
+
+    public async Task<IActionResult> OnPostResolveAsync(int id, int objectionId, ObjectionOutcome outcome, string? note, [FromServices] ResolveObjection.Handler resolve, CancellationToken ct) =>
+        await ActAsync(id, () => TaskViewers.CanReview(User)
+            ? resolve.HandleAsync(objectionId, outcome, note ?? "", Viewer, ct)
+            : Task.FromResult<Result>(new Error("objection.forbidden", "只有审核人员可以处理异议", Kind: ErrorKind.Forbidden)), "异议已处理", ct);
+
+    public async Task<IActionResult> OnPostCloseFollowUpAsync(int id, int followUpId, string? note, [FromServices] CloseFollowUp.Handler close, CancellationToken ct) =>
+        await ActAsync(id, () => TaskViewers.CanPlan(User) || TaskViewers.CanReview(User)
+            ? close.HandleAsync(followUpId, note ?? "", Viewer, ct)
+            : Task.FromResult<Result>(new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden)), "后续处置已完结", ct);
+
+    public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] GenerateNotice.Handler notices, CancellationToken ct)
+    {
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var r = await notices.HandleAsync(id, kind, Viewer, ct);
+        if (!r.IsSuccess) return r.Error!.Kind == ErrorKind.NotFound ? NotFound() : StatusCode(StatusCodes.Status409Conflict, r.Error.Message);
+        return File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName);
+    }
+
+    async Task<IActionResult> ActAsync(int id, Func<Task<Result>> action, string done, CancellationToken ct, bool keepForm = false, bool backToList = false)
+    {
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var result = await action();
+        if (result.IsSuccess)
+        {
+            Message = done;
+            return backToList ? RedirectToPage("Index") : RedirectToPage(new { id });
+        }
+        if (result.Error!.Kind == ErrorKind.NotFound && result.Error.Code.StartsWith("task.", StringComparison.Ordinal)) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (!keepForm && Record is not null) Form = RecordForm.From(Record);
+        ModelState.AddError(result.Error, nameof(Form));
+        if (result.Error.Field is not null) ModelState.AddModelError("", result.Error.Message);
+        Response.StatusCode = result.Error.Kind == ErrorKind.Forbidden ? StatusCodes.Status403Forbidden : StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
+    async Task<bool> LoadAsync(int id, CancellationToken ct)
+    {
+        Viewer ??= await TaskViewers.ForAsync(User, db, ct);
+        var found = await getTask.HandleAsync(id, Viewer, ct);
+        if (!found.IsSuccess) return false;
+        Detail = found.Value;
+        Record = await db.InspectionRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskId == id, ct);
+        Evidence = await listEvidence.HandleAsync(id, Viewer, ct);
+        Objections = await db.Objections.AsNoTracking().Where(o => o.TaskId == id).OrderBy(o => o.Id).ToListAsync(ct);
+        FollowUps = await db.FollowUpActions.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync(ct);
+        return true;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Reviews;
+using SpotCheck.Core.Tests.Data;
+using SpotCheck.Core.Tests.TestSupport;
+
+namespace SpotCheck.Core.Tests.Tasks;
+
+public sealed class FollowUpTests
+{
+    public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Rectify_closes_only_after_its_recheck_is_approved(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        if (database is null) return;
+        await using var store = new Store(database);
+        var kit = await TaskKit.CreateAsync(store);
+        var id = await kit.ComplaintTaskAsync(0, 1);
+        await kit.SubmitAsync(id, kit.Record("PROBLEM_PENDING;COAL_NOT_FILED", "RECTIFY;TRANSFER_CASE", new DateOnly(2026, 12, 10)), 0, 1);
+        var review = new ReviewRecord.Handler(store.Db, store.Audit, store.Clock);
+        var recheckId = (await review.ApproveAsync(id, TaskKit.Reviewer)).Value.RecheckTaskId!.Value;
+        var close = new CloseFollowUp.Handler(store.Db, store.Audit, store.Clock);
+        var actions = await store.Db.FollowUpActions.Where(f => f.TaskId == id).ToDictionaryAsync(f => f.Code, f => f.Id);
+
+        Assert.Equal("followup.recheck_open", (await close.HandleAsync(actions["RECTIFY"], "已整改", TaskKit.Planner)).Error!.Code);
+        Assert.True((await close.HandleAsync(actions["TRANSFER_CASE"], "已移送执法大队立案", TaskKit.Planner)).IsSuccess);
+        Assert.Equal("followup.closed", (await close.HandleAsync(actions["TRANSFER_CASE"], "再次", TaskKit.Planner)).Error!.Code);
+        Assert.Equal("followup.not_found", (await close.HandleAsync(actions["RECTIFY"], "x", kit.OfficerViewer(0))).Error!.Code);
+
+        await kit.SubmitAsync(recheckId, kit.Record("CORRECTED_AFTER_ORDER;COAL_NOT_FILED", "NONE_REQUIRED"), 0, 1);
+        Assert.True((await review.ApproveAsync(recheckId, TaskKit.Reviewer)).IsSuccess);
+        Assert.True((await close.HandleAsync(actions["RECTIFY"], "复查确认已整改", TaskKit.Planner)).IsSuccess);
+
+        await using var fresh = store.Fresh();
+        var rectify = await fresh.FollowUpActions.SingleAsync(f => f.Id == actions["RECTIFY"]);
+        Assert.Equal((FollowUpState.Closed, new DateOnly(2026, 11, 26), "复查确认已整改"), (rectify.State, rectify.ClosedOn!.Value, rectify.ClosingNote!));
+    }
+}
