@@ -13,5 +13,8 @@ public static class ApiEndpoints
         v1.MapItemsApi();
         v1.MapEnterprisesApi();
         v1.MapOfficersApi();
+        v1.MapTasksApi();
+        v1.MapPlansApi();
+        v1.MapDrawsApi();
     }
 }

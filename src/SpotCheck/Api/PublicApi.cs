@@ -24,9 +24,6 @@ public static class PublicApi
         pub.MapGet("/draws", ListDrawsAsync).WithSummary("已公示的抽取");
         pub.MapGet("/draws/{drawId}/record", DrawRecordAsync).WithSummary("抽取记录，可直接用 spotcheck draw verify 核验");
         pub.MapGet("/audit/head", AuditHeadAsync).WithSummary("审计日志链头（序号与哈希）");
-        // Staff endpoints of the plan/draw slices, mapped here until ApiEndpoints lists them.
-        api.MapPlansApi();
-        api.MapDrawsApi();
     }
 
     public sealed record PublicPlanDto(int Id, int Year, int? Quarter, string Name, string State, IReadOnlyList<int> ItemIds,
