@@ -1,15 +1,20 @@
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 
 namespace SpotCheck.Core.Identity;
 
-/// <summary>Creates a user with one role; the user row, role link and USER_CREATED entry commit together.</summary>
+/// <summary>
+/// Creates a user with one role, optionally linked to an officer of the directory (an Officer sees the tasks of the
+/// officer it is linked to); the user row, role link and USER_CREATED entry commit together.
+/// </summary>
 public static class CreateUser
 {
-    public sealed record Command(string UserName, string Role, string Password, string Actor, string? DisplayName = null);
+    public sealed record Command(string UserName, string Role, string Password, string Actor, string? DisplayName = null,
+        string? OfficerCode = null);
 
     public sealed class Handler(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog audit)
     {
@@ -22,8 +27,20 @@ public static class CreateUser
             if (await users.FindByNameAsync(cmd.UserName) is not null)
                 return new Error("user.exists", $"用户名“{cmd.UserName}”已存在", "UserName", ErrorKind.Conflict);
 
+            var officerCode = cmd.OfficerCode?.Trim() is { Length: > 0 } code ? code : null;
+            var officer = officerCode is null ? null
+                : await db.Officers.Where(o => o.Code == officerCode).Select(o => new { o.Id, o.DepartmentId, o.Name }).SingleOrDefaultAsync(ct);
+            if (officerCode is not null && officer is null)
+                return new Error("user.unknown_officer", $"执法检查人员名录库中没有编号为“{officerCode}”的人员", "OfficerCode");
+
             await RoleSeed.EnsureRolesAsync(roles, audit, cmd.Actor, ct);
-            var user = new AppUser { UserName = cmd.UserName, DisplayName = cmd.DisplayName?.Trim() is { Length: > 0 } d ? d : cmd.UserName };
+            var user = new AppUser
+            {
+                UserName = cmd.UserName,
+                DisplayName = cmd.DisplayName?.Trim() is { Length: > 0 } d ? d : officer?.Name ?? cmd.UserName,
+                OfficerId = officer?.Id,
+                DepartmentId = officer?.DepartmentId,
+            };
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var created = await users.CreateAsync(user, cmd.Password);
             if (!created.Succeeded) return IdentityErrors.ToError(created, "Password");
@@ -34,6 +51,7 @@ public static class CreateUser
                 ["userId"] = user.Id,
                 ["userName"] = user.UserName,
                 ["roles"] = new JsonArray(cmd.Role),
+                ["officerCode"] = officerCode,
             }), ct);
             await tx.CommitAsync(ct);
             return user;

@@ -24,16 +24,18 @@ public static class UsersCommands
         var role = new Option<string>("--role") { Description = $"角色：{string.Join("|", Roles.All)}", Required = true };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（一行）", Required = true };
         var displayName = new Option<string?>("--display-name") { Description = "显示姓名（默认同用户名）" };
+        var officer = new Option<string?>("--officer") { Description = "关联的执法检查人员编号（如 XP-OFF-01），该用户即可查看本人的检查任务" };
         var dataDir = CommonOptions.DataDir();
         var db = CommonOptions.Db();
-        var command = new Command("add", "创建用户（密码从标准输入读取）") { name, role, passwordStdin, displayName, dataDir, db };
+        var command = new Command("add", "创建用户（密码从标准输入读取）") { name, role, passwordStdin, displayName, officer, dataDir, db };
         command.SetAction(async (parse, ct) =>
         {
             var password = await Console.In.ReadLineAsync(ct) ?? "";
             await using var services = await CliServices.OpenAsync(CommonOptions.Storage(parse, dataDir, db), ct);
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<CreateUser.Handler>().HandleAsync(
-                new CreateUser.Command(parse.GetRequiredValue(name), parse.GetRequiredValue(role), password, Actor, parse.GetValue(displayName)), ct);
+                new CreateUser.Command(parse.GetRequiredValue(name), parse.GetRequiredValue(role), password, Actor, parse.GetValue(displayName),
+                    parse.GetValue(officer)), ct);
             if (!result.IsSuccess) throw new CliException(result.Error!.Message);
             Console.WriteLine($"created {result.Value.UserName} ({parse.GetRequiredValue(role)})");
             return 0;

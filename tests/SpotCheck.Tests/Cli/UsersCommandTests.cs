@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpotCheck.Core.Data;
 using SpotCheck.Core.Identity;
 using SpotCheck.Tests.TestSupport;
 
@@ -74,5 +77,30 @@ public sealed class UsersCommandTests
         Assert.Equal(1, unknown.Exit);
         Assert.Contains("ghost", unknown.Stderr);
         Assert.Equal("", unknown.Stdout);
+    }
+
+    [Fact]
+    public async Task Officer_user_is_linked_to_the_directory_by_officer_code()
+    {
+        await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
+        await using (var seeded = new SpotCheckFactory(storage, demo: true)) seeded.CreateClient();
+
+        var unknown = await RunAsync(TestHost.Password, "users", "add", "nobody", "--role", "Officer", "--officer", "XP-OFF-99",
+            "--password-stdin", "--data-dir", storage.DataDir);
+        var linked = await RunAsync(TestHost.Password, "users", "add", "zhangming", "--role", "Officer", "--officer", "XP-OFF-01",
+            "--password-stdin", "--data-dir", storage.DataDir);
+
+        Assert.Equal(1, unknown.Exit);
+        Assert.Contains("XP-OFF-99", unknown.Stderr);
+        Assert.Equal(0, linked.Exit);
+        await using var factory = new SpotCheckFactory(storage, demo: false);
+        using var scope = factory.Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var user = await db.Users.SingleAsync(u => u.UserName == "zhangming");
+        var officer = await db.Officers.SingleAsync(o => o.Code == "XP-OFF-01");
+        Assert.Equal(officer.Id, user.OfficerId);
+        Assert.Equal(officer.DepartmentId, user.DepartmentId);
+        Assert.Equal("张明", user.DisplayName);
+        Assert.False(await db.Users.AnyAsync(u => u.UserName == "nobody"));
     }
 }

@@ -26,6 +26,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         [Display(Name = "角色")]
         public string Role { get; set; } = Roles.Officer;
 
+        [Display(Name = "关联执法人员编号")]
+        [StringLength(64, ErrorMessage = "人员编号最多 64 个字符")]
+        public string? OfficerCode { get; set; }
+
         [Required(ErrorMessage = "请输入初始密码")]
         [DataType(DataType.Password)]
         [Display(Name = "初始密码")]
@@ -47,7 +51,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
     {
         if (ModelState.IsValid)
         {
-            var result = await handler.HandleAsync(new CreateUser.Command(Input.UserName, Input.Role, Input.Password, Actor, Input.DisplayName), ct);
+            var result = await handler.HandleAsync(new CreateUser.Command(Input.UserName, Input.Role, Input.Password, Actor, Input.DisplayName, Input.OfficerCode), ct);
             if (result.IsSuccess)
             {
                 Message = $"已创建用户 {Input.UserName}";
