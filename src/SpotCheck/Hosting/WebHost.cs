@@ -90,7 +90,14 @@ public static class WebHost
             // Bad input (unparsable JSON or query values) is the client's 400, in every environment.
             api.UseExceptionHandler(new ExceptionHandlerOptions
             {
-                StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : StatusCodes.Status500InternalServerError,
+                StatusCodeSelector = e => e switch
+                {
+                    BadHttpRequestException bad => bad.StatusCode,
+                    // Two users changing the same thing at once (optimistic concurrency, a unique key taken by the
+                    // other request): the loser retries, nothing was half-written.
+                    Microsoft.EntityFrameworkCore.DbUpdateException => StatusCodes.Status409Conflict,
+                    _ => StatusCodes.Status500InternalServerError,
+                },
             });
             api.UseStatusCodePages();
         });
