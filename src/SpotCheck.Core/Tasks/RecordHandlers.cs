@@ -34,10 +34,9 @@ public static class SaveRecord
     {
         public async Task<Result> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default)
         {
-            var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
-            if (!viewer.IsMemberOf(task)) return TaskErrors.NotMember;
-            if (task.State is not (TaskState.Open or TaskState.Returned)) return TaskErrors.NotEditable(task.State);
+            var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
+            if (!loaded.IsSuccess) return loaded.Error!;
+            var task = loaded.Value;
             var itemIds = task.ItemIdList;
             var items = await db.InspectionItems.AsNoTracking().Where(i => itemIds.Contains(i.Id)).ToListAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -67,10 +66,9 @@ public static class ConfirmRecord
     {
         public async Task<Result> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default)
         {
-            var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
-            if (!viewer.IsMemberOf(task)) return TaskErrors.NotMember;
-            if (task.State is not (TaskState.Open or TaskState.Returned)) return TaskErrors.NotEditable(task.State);
+            var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
+            if (!loaded.IsSuccess) return loaded.Error!;
+            var task = loaded.Value;
             if (!await db.InspectionRecords.AnyAsync(r => r.TaskId == taskId, ct))
                 return new Error("record.missing", "请先填写并保存检查记录再确认", Kind: ErrorKind.Conflict);
             var member = task.ActiveMembers.Single(m => m.OfficerId == viewer.OfficerId);
@@ -93,10 +91,9 @@ public static class SubmitRecord
     {
         public async Task<Result> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default)
         {
-            var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
-            if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
-            if (!viewer.IsMemberOf(task)) return TaskErrors.NotMember;
-            if (task.State is not (TaskState.Open or TaskState.Returned)) return TaskErrors.NotEditable(task.State);
+            var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
+            if (!loaded.IsSuccess) return loaded.Error!;
+            var task = loaded.Value;
             var record = await db.InspectionRecords.SingleOrDefaultAsync(r => r.TaskId == taskId, ct);
             if (record is null) return new Error("record.missing", "请先填写并保存检查记录", Kind: ErrorKind.Conflict);
             var pending = task.ActiveMembers.Where(m => m.ConfirmedAtUtc is null).Select(m => m.OfficerId).ToList();
@@ -110,5 +107,18 @@ public static class SubmitRecord
             await audit.AppendAsync(new AuditEvent("RECORD_SUBMITTED", viewer.UserName, new JsonObject { ["taskId"] = task.Id }), ct);
             return Result.Ok();
         }
+    }
+}
+
+/// <summary>The task a team member may still edit, confirm or submit: visible to them, theirs, open or returned.</summary>
+static class EditableTask
+{
+    public static async Task<Result<InspectionTask>> LoadAsync(AppDbContext db, int taskId, TaskViewer viewer, CancellationToken ct)
+    {
+        var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
+        if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
+        if (!viewer.IsMemberOf(task)) return TaskErrors.NotMember;
+        if (task.State is not (TaskState.Open or TaskState.Returned)) return TaskErrors.NotEditable(task.State);
+        return task;
     }
 }
