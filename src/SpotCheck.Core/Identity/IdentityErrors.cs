@@ -10,4 +10,7 @@ static class IdentityErrors
         "user." + (result.Errors.FirstOrDefault()?.Code ?? "failed"),
         string.Join("；", result.Errors.Select(e => e.Description)),
         field);
+
+    public static Error UserNotFound(string userName) =>
+        new("user.not_found", $"用户“{userName}”不存在", "UserName", ErrorKind.NotFound);
 }

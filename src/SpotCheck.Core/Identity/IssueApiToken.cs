@@ -16,7 +16,7 @@ public static class IssueApiToken
         public async Task<Result<string>> HandleAsync(Command cmd, CancellationToken ct)
         {
             var user = await users.FindByNameAsync(cmd.UserName);
-            if (user is null) return new Error("user.not_found", $"用户“{cmd.UserName}”不存在", "UserName", ErrorKind.NotFound);
+            if (user is null) return IdentityErrors.UserNotFound(cmd.UserName);
             var token = ApiTokenSecret.NewToken();
             var hash = ApiTokenSecret.Hash(token);
             db.ApiTokens.Add(new ApiToken { UserId = user.Id, TokenHash = hash, CreatedAtUtc = clock.GetUtcNow().UtcDateTime });

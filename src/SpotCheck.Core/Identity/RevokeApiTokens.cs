@@ -17,7 +17,7 @@ public static class RevokeApiTokens
         public async Task<Result<int>> HandleAsync(Command cmd, CancellationToken ct)
         {
             var user = await users.FindByNameAsync(cmd.UserName);
-            if (user is null) return new Error("user.not_found", $"用户“{cmd.UserName}”不存在", "UserName", ErrorKind.NotFound);
+            if (user is null) return IdentityErrors.UserNotFound(cmd.UserName);
             var live = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAtUtc == null).OrderBy(t => t.Id).ToListAsync(ct);
             if (live.Count == 0) return 0;
             var now = clock.GetUtcNow().UtcDateTime;

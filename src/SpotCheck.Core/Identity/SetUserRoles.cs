@@ -18,7 +18,7 @@ public static class SetUserRoles
             var unknown = cmd.Roles.FirstOrDefault(r => !Identity.Roles.IsKnown(r));
             if (unknown is not null) return new Error("user.unknown_role", $"未知角色“{unknown}”", "Roles");
             var user = await users.FindByNameAsync(cmd.UserName);
-            if (user is null) return new Error("user.not_found", $"用户“{cmd.UserName}”不存在", "UserName", ErrorKind.NotFound);
+            if (user is null) return IdentityErrors.UserNotFound(cmd.UserName);
 
             var before = (await users.GetRolesAsync(user)).Order(StringComparer.Ordinal).ToList();
             var after = cmd.Roles.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
