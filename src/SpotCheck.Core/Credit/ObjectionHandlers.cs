@@ -39,7 +39,11 @@ public static class RecordObjection
     }
 }
 
-/// <summary>Resolves an objection once; the outcome is kept beside the unchanged original record.</summary>
+/// <summary>
+/// Resolves an objection once; the outcome is kept beside the unchanged original record. An upheld objection corrects
+/// the task's 诚信档案 entries: they stay as written but are shown as withdrawn, and the risk class they raised is put
+/// back when nothing else has changed it since (a CREDIT_CORRECTED entry either way).
+/// </summary>
 public static class ResolveObjection
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
@@ -48,12 +52,30 @@ public static class ResolveObjection
         {
             var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId, ct);
             if (objection is null || !viewer.SeesAll) return new Error("objection.not_found", "异议不存在或无权处理", Kind: ErrorKind.NotFound);
-            var resolved = objection.Resolve(outcome, note, viewer.UserName, clock.GetUtcNow().UtcDateTime);
+            var now = clock.GetUtcNow().UtcDateTime;
+            var resolved = objection.Resolve(outcome, note, viewer.UserName, now);
             if (!resolved.IsSuccess) return resolved;
+            var credits = outcome == ObjectionOutcome.Upheld
+                ? await db.CreditRecords.AsNoTracking().Where(c => c.TaskId == objection.TaskId).OrderBy(c => c.Id).ToListAsync(ct)
+                : [];
+            var restored = new List<bool>();
+            foreach (var credit in credits)
+            {
+                var enterprise = await db.Enterprises.Include(e => e.Tags).SingleAsync(e => e.Id == credit.EnterpriseId, ct);
+                var restore = enterprise.RiskClass == credit.RiskAfter && credit.RiskAfter != credit.RiskBefore;
+                if (restore) enterprise.ChangeRiskClass(credit.RiskBefore, viewer.UserName, "OBJECTION_UPHELD", now);
+                restored.Add(restore);
+            }
             await audit.AppendAsync(new AuditEvent("OBJECTION_RESOLVED", viewer.UserName, new JsonObject
             {
                 ["objectionId"] = objection.Id, ["taskId"] = objection.TaskId, ["outcome"] = outcome.ToString(),
             }), ct);
+            foreach (var (credit, wasRestored) in credits.Zip(restored))
+                await audit.AppendAsync(new AuditEvent("CREDIT_CORRECTED", viewer.UserName, new JsonObject
+                {
+                    ["creditRecordId"] = credit.Id, ["taskId"] = credit.TaskId, ["enterpriseId"] = credit.EnterpriseId,
+                    ["objectionId"] = objection.Id, ["riskRestoredTo"] = wasRestored ? credit.RiskBefore.ToString() : null,
+                }), ct);
             return Result.Ok();
         }
     }

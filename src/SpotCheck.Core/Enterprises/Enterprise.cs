@@ -117,6 +117,11 @@ public sealed class Enterprise
         return changes;
     }
 
+    /// <summary>Changes only the risk class (credit record, or its correction after an upheld objection), with history.</summary>
+    public IReadOnlyList<EnterpriseChange> ChangeRiskClass(RiskClass riskClass, string actor, string source, DateTime utcNow) =>
+        Update(new EnterpriseData(Name, Uscc, RegionCode, Address, TagNames, riskClass, AbnormalList, SeriousViolation, Status,
+            ContactName, ContactPhone, LegalRepresentative, LegacyRegistrationNo), actor, source, utcNow);
+
     public IReadOnlyList<string> TagNames => [.. _tags.Select(t => t.Tag).Order(StringComparer.Ordinal)];
 
     void Assign(EnterpriseData d, DateTime utcNow)

@@ -109,10 +109,7 @@ public static class ReviewRecord
                 var enterprise = await db.Enterprises.Include(e => e.Tags).SingleAsync(e => e.Id == task.EnterpriseId, ct);
                 var before = enterprise.RiskClass;
                 newRisk = CreditRecord.Raise(before);
-                enterprise.Update(new EnterpriseData(enterprise.Name, enterprise.Uscc, enterprise.RegionCode, enterprise.Address,
-                    enterprise.TagNames, newRisk.Value, enterprise.AbnormalList, enterprise.SeriousViolation, enterprise.Status,
-                    enterprise.ContactName, enterprise.ContactPhone, enterprise.LegalRepresentative, enterprise.LegacyRegistrationNo),
-                    reviewer.UserName, "CREDIT_RECORD", now);
+                enterprise.ChangeRiskClass(newRisk.Value, reviewer.UserName, "CREDIT_RECORD", now);
                 credit = new CreditRecord(enterprise.Id, task.Id, today, record.Results, before, newRisk.Value, reviewer.UserName, now);
                 db.CreditRecords.Add(credit);
             }
