@@ -61,6 +61,8 @@ public static class EnterPublicRandomness
             var found = await DrawLookup.FindAsync(db, drawId, ct);
             if (!found.IsSuccess) return found.Error!;
             var draw = found.Value;
+            if (PublicRandomnessFormat.CheckAgainst(value, draw.RandomnessSource) is { } mismatch)
+                return new Error("draw.randomness_kind", mismatch, "publicRandomness");
             var code = DrawHash.ReadAloudCode(value);
             var hadPending = draw.PendingRandomness is not null;
             var entered = draw.EnterRandomness(value, actor, clock.GetUtcNow().UtcDateTime);

@@ -21,5 +21,29 @@ public static partial class PublicRandomnessFormat
         return null;
     }
 
+    public static readonly IReadOnlyList<string> Kinds = ["dice", "drand", "nist"];
+
+    /// <summary>
+    /// The kinds a declared source names before its first colon (ASCII or full-width), joined by '+', e.g.
+    /// "dice：两名人员现场掷骰" or "drand+dice：…"; null when the declaration does not start with known kinds.
+    /// </summary>
+    public static IReadOnlySet<string>? DeclaredKinds(string source)
+    {
+        var end = source.IndexOfAny([':', '：']);
+        var head = (end < 0 ? source : source[..end]).Trim();
+        var kinds = head.Split('+', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+        return kinds.Count > 0 && kinds.All(k => Kinds.Contains(k, StringComparer.Ordinal)) ? kinds : null;
+    }
+
+    /// <summary>Null when the canonical value uses exactly the declared kinds, else the zh-CN reason.</summary>
+    public static string? CheckAgainst(string value, string declaredSource)
+    {
+        var declared = DeclaredKinds(declaredSource);
+        if (declared is null) return null; // draws frozen before declarations were typed carry free text
+        var used = value.Split(',').Select(p => p[..p.IndexOf(':')]).ToHashSet(StringComparer.Ordinal);
+        return used.SetEquals(declared) ? null
+            : $"录入的公共随机数类型（{string.Join("+", used.Order(StringComparer.Ordinal))}）与冻结时声明的来源（{string.Join("+", declared.Order(StringComparer.Ordinal))}）不一致";
+    }
+
     static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -11,7 +11,14 @@ namespace SpotCheck.Pages.Staff.Draws;
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)] public int? PlanId { get; set; }
-    [BindProperty] public string RandomnessSource { get; set; } = "dice：组织方与监督方现场各掷骰子，依次记录不少于20位数字";
+    [BindProperty] public string RandomnessKind { get; set; } = "dice";
+    [BindProperty] public string RandomnessNote { get; set; } = "组织方与监督方现场各掷骰子，依次记录不少于20位数字";
+
+    public static readonly IReadOnlyList<(string Kind, string Label)> KindOptions =
+    [
+        ("dice", "dice · 现场掷骰子"), ("drand", "drand · League of Entropy 公开信标"), ("nist", "nist · NIST 随机信标"),
+        ("drand+dice", "drand+dice · 公开信标与现场掷骰组合"),
+    ];
     [BindProperty] public string? SupplementOf { get; set; }
 
     public Plan? Plan { get; private set; }
@@ -29,7 +36,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         if (!User.IsInRole(Roles.Planner)) return Forbid();
         var result = await freeze.HandleAsync(new FreezeDraw.Command
         {
-            PlanId = PlanId ?? 0, RandomnessSource = RandomnessSource, SupplementOf = SupplementOf,
+            PlanId = PlanId ?? 0, RandomnessSource = $"{RandomnessKind}：{RandomnessNote?.Trim()}", SupplementOf = SupplementOf,
             YearlyCap = config.GetValue("SpotCheck:YearlyCapPerEnterprise", PlanRules.DefaultYearlyCap),
         }, User.Identity!.Name!, ct);
         if (result.IsSuccess) return this.RedirectOrHx($"/Staff/Draws/Details?drawId={Uri.EscapeDataString(result.Value)}");
