@@ -1,4 +1,16 @@
 using BenchmarkDotNet.Running;
+using SpotCheck.Bench.Workflow;
 
 // dotnet run -c Release --project bench/SpotCheck.Bench -- --filter '*'   (each area adds its classes in its own folder)
+// dotnet run -c Release --project bench/SpotCheck.Bench -- plan-draw ENTERPRISES.csv DATA_DIR [PPM] [OFFICERS]
+if (args.Length > 0 && args[0] == "plan-draw")
+{
+    if (args.Length < 3)
+    {
+        Console.Error.WriteLine("usage: " + PlanDrawBench.Usage);
+        return 2;
+    }
+    return await PlanDrawBench.RunAsync(args[1], args[2], PlanDrawBench.Arg(args, 3, 10_000), (int)PlanDrawBench.Arg(args, 4, 2_000));
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;

@@ -22,6 +22,19 @@ public static class InfeasibilityText
             : $"可用人员不足：需要{f.Needed}人，合格{f.Eligible}人";
         var rejected = EligibilityRules.InOrder.Where(r => f.RejectedBy(r) > 0).Select(r => $"{RuleLabel(r)}{f.RejectedBy(r)}人");
         var rules = string.Join("；", rejected);
-        return $"{f.Target}：{head}{(rules.Length > 0 ? "；" + rules : "")}。处理：补充或调整执法人员后发起补充抽取";
+        return $"{f.Target}：{head}{(rules.Length > 0 ? "；" + rules : "")}。处理：{Remedies(f)}，然后以新的抽取编号发起补充抽取（-S1）";
+    }
+
+    /// <summary>The fixes that would have made the target staffable, most specific first.</summary>
+    static string Remedies(Infeasibility f)
+    {
+        var remedies = new List<string>();
+        if (f.Reason == InfeasibleReason.NoEligibleInDept) remedies.Add("为缺员部门补充在岗执法人员");
+        if (f.RejectedBy(EligibilityRule.Conflict) > 0 || f.RejectedBy(EligibilityRule.DeptMismatch) > 0)
+            remedies.Add("补充本部门执法人员或与其他部门组成联合检查组");
+        if (f.RejectedBy(EligibilityRule.CertExpired) > 0) remedies.Add("为执法证过期人员办理换证");
+        if (f.RejectedBy(EligibilityRule.CapReached) > 0) remedies.Add("提高工作量上限");
+        if (remedies.Count == 0) remedies.Add("补充在岗执法人员");
+        return string.Join("，或", remedies);
     }
 }

@@ -151,7 +151,7 @@ public sealed class DrawCeremonyTests
         var (drawId, outcome) = await kit.FullDrawAsync(planId);
 
         var line = Assert.Single(outcome.Infeasible);
-        Assert.Equal($"{target.Uscc}：可用人员不足：需要2人，合格1人；回避1人。处理：补充或调整执法人员后发起补充抽取", line);
+        Assert.Equal($"{target.Uscc}：可用人员不足：需要2人，合格1人；回避1人。处理：补充本部门执法人员或与其他部门组成联合检查组，然后以新的抽取编号发起补充抽取（-S1）", line);
         await using (var fresh = store.Fresh())
         {
             Assert.Equal(DrawStatus.Partial, (await fresh.DrawSessions.SingleAsync()).Status);

@@ -1,0 +1,142 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
+using SpotCheck.Core.Items;
+using SpotCheck.Core.Officers;
+using SpotCheck.Core.Plans;
+using SpotCheck.Core.Transfer;
+using SpotCheck.Draw.Record;
+using SpotCheck.Migrations.Sqlite;
+
+namespace SpotCheck.Bench.Workflow;
+
+/// <summary>
+/// SPEC §6 "planning a draw over 1 million directory rows in the database (freeze + hash + select + persist)": one
+/// full ceremony through the real use-case handlers on a fresh SQLite database, each step timed once (a minutes-long
+/// setup does not suit BenchmarkDotNet's repetitions). Run by bench/draw-plan-1m.sh.
+/// </summary>
+static class PlanDrawBench
+{
+    const string Actor = "bench";
+
+    public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers)
+    {
+        Directory.CreateDirectory(dataDir);
+        var options = SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir)).Options;
+        var clock = TimeProvider.System;
+        AppDbContext Context() => new((DbContextOptions<AppDbContext>)options);
+
+        await using (var db = Context()) await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
+        int itemId;
+        await using (var db = Context())
+        {
+            var audit = new AuditLog(db, clock);
+            db.Departments.Add(new Department("BENCH", "基准测试部门"));
+            await db.SaveChangesAsync();
+            var dept = await db.Departments.SingleAsync(d => d.Code == "BENCH");
+            itemId = (await new SaveItem.Handler(db, audit, clock).HandleAsync(new SaveItem.Command
+            {
+                Code = "BENCH-ITEM", Name = "基准测试事项", EnforcementBody = "基准测试部门", LegalBasis = "基准测试", DepartmentId = dept.Id,
+                Content = "基准测试内容", Methods = "ONSITE", EffectiveFrom = new DateOnly(2026, 1, 1),
+            }, Actor)).Value;
+            Check(await new PublishItem.Handler(db, audit, clock).HandleAsync(itemId, Actor));
+            Console.WriteLine($"officers: {await TimeAsync(() => ImportOfficersAsync(db, audit, clock, officers)):F2} s for {officers}");
+        }
+        await using (var db = Context())
+        {
+            var seconds = await TimeAsync(async () =>
+            {
+                await using var file = File.OpenRead(enterprisesCsv);
+                var result = await new ImportEnterprises.Handler(db, new AuditLog(db, clock), clock)
+                    .HandleAsync(file, TabularFormat.Csv, Sha256(enterprisesCsv), Actor);
+                if (!result.IsSuccess) throw new InvalidOperationException("enterprise import failed");
+            });
+            Console.WriteLine($"enterprises: {seconds:F2} s for {await db.Enterprises.CountAsync():N0} rows (setup, see bench/import-1m.sh)");
+        }
+
+        string drawId = "";
+        await using (var db = Context())
+        {
+            var audit = new AuditLog(db, clock);
+            var planId = (await new SavePlan.Handler(db, audit, clock).HandleAsync(new SavePlan.Command
+            {
+                Year = 2026, Name = "基准测试计划", ItemIds = [itemId], DepartmentCodes = ["BENCH"],
+                RatioPpm = new() { ["A"] = ppm, ["B"] = ppm, ["C"] = ppm, ["D"] = ppm }, WindowDays = 0, TeamSize = 2,
+                EndDate = new DateOnly(2026, 12, 31),
+            }, Actor)).Value;
+            Check(await new PublishPlan.Handler(db, audit, clock).HandleAsync(planId, Actor));
+            var freeze = await TimeAsync(async () => drawId = (await new FreezeDraw.Handler(db, audit, clock)
+                .HandleAsync(new FreezeDraw.Command { PlanId = planId, RandomnessSource = "dice：基准测试" }, Actor)).Value);
+            Console.WriteLine($"freeze (frame query, snapshot, inputsHash, persist): {freeze:F2} s");
+        }
+        var ceremony = await TimeAsync(async () =>
+        {
+            await using var db = Context();
+            var audit = new AuditLog(db, clock);
+            var secrets = new Dictionary<string, string>();
+            foreach (var party in DrawSession.Parties)
+                secrets[party] = (await new CommitDraw.Handler(db, audit, clock).HandleAsync(drawId, party, null, party)).Value;
+            foreach (var who in new[] { "organiser", "supervisor" })
+                Check(await new EnterPublicRandomness.Handler(db, audit, clock).HandleAsync(drawId, "dice:31415926535897932384", who));
+            foreach (var (party, secret) in secrets) Check(await new RevealSecret.Handler(db, audit).HandleAsync(drawId, party, secret, party));
+        });
+        Console.WriteLine($"commit x2, randomness x2, reveal x2: {ceremony:F2} s");
+        await using (var db = Context())
+        {
+            RunDraw.Outcome? outcome = null;
+            var run = await TimeAsync(async () => outcome = (await new RunDraw.Handler(db, new AuditLog(db, clock), clock).HandleAsync(drawId, Actor)).Value);
+            Console.WriteLine($"run (seed, hash + select over the frame, assign, tasks, persist): {run:F2} s, {outcome!.Selected:N0} selected, {outcome.Teams:N0} teams, {outcome.Infeasible.Count} infeasible");
+        }
+        await using (var db = Context())
+        {
+            System.Text.Json.Nodes.JsonObject? record = null;
+            var build = await TimeAsync(async () => record = (await new DrawRecords.Handler(db).HandleAsync(drawId, includePrivateFiles: true)).Value);
+            var bytes = System.Text.Encoding.UTF8.GetBytes(record!.ToJsonString());
+            Console.WriteLine($"record build: {build:F2} s, {bytes.Length / 1048576.0:F1} MiB");
+            RecordVerification? verdict = null;
+            var verify = await TimeAsync(() => { verdict = DrawRecordVerifier.Verify(bytes); return Task.CompletedTask; });
+            Console.WriteLine($"record verify: {verify:F2} s -> {(verdict!.IsValid ? verdict.Summary : verdict.Discrepancy)}");
+        }
+        return 0;
+    }
+
+    static async Task ImportOfficersAsync(AppDbContext db, AuditLog audit, TimeProvider clock, int count)
+    {
+        var rows = Enumerable.Range(1, count).Select(i => new string?[]
+        {
+            $"BENCH-{i:D5}", $"基准人员{i}", "BENCH", "基准测试部门", $"BENCH-CERT-{i:D5}", "2030-12-31", "基准", "是", "1000",
+        });
+        using var buffer = new MemoryStream();
+        TabularFile.Write(buffer, TabularFormat.Csv, OfficerLayout.Headers, rows);
+        buffer.Position = 0;
+        var result = await new ImportOfficers.Handler(db, audit, clock).HandleAsync(buffer, TabularFormat.Csv, Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), Actor);
+        if (!result.IsSuccess) throw new InvalidOperationException("officer import failed");
+    }
+
+    static async Task<double> TimeAsync(Func<Task> step)
+    {
+        var watch = Stopwatch.StartNew();
+        await step();
+        return watch.Elapsed.TotalSeconds;
+    }
+
+    static void Check(SpotCheck.Core.Common.Result r)
+    {
+        if (!r.IsSuccess) throw new InvalidOperationException(r.Error!.Code + ": " + r.Error.Message);
+    }
+
+    static string Sha256(string path)
+    {
+        using var file = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(file));
+    }
+
+    public static string Usage => "plan-draw ENTERPRISES.csv DATA_DIR [PPM=10000] [OFFICERS=2000]";
+
+    public static long Arg(string[] args, int index, long fallback) =>
+        args.Length > index ? long.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+}
