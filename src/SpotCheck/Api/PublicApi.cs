@@ -58,14 +58,15 @@ public static class PublicApi
             r.Draw.InfeasibleReport.Length == 0 ? 0 : r.Draw.InfeasibleReport.Split('\n').Length, r.Draw.PublishedAtUtc!.Value)).ToList()));
     }
 
-    static async Task<Results<ContentHttpResult, ProblemHttpResult, NotFound>> DrawRecordAsync(
-        string drawId, AppDbContext db, DrawRecords.Handler handler, CancellationToken ct)
+    static async Task<Results<PhysicalFileHttpResult, ProblemHttpResult, NotFound>> DrawRecordAsync(
+        string drawId, AppDbContext db, SpotCheck.Hosting.DrawRecordCache records, CancellationToken ct)
     {
         // Before 公示 a draw does not exist for the public (检查前不告知).
         if (!await db.DrawSessions.AnyAsync(d => d.DrawId == drawId && d.PublishedAtUtc != null, ct)) return TypedResults.NotFound();
-        var record = await handler.HandleAsync(drawId, includePrivateFiles: false, ct);
+        var record = await records.GetAsync(drawId, includePrivateFiles: false, ct);
         return record.IsSuccess
-            ? TypedResults.Content(record.Value.ToJsonString(), "application/json; charset=utf-8")
+            ? TypedResults.PhysicalFile(record.Value.Path, "application/json; charset=utf-8",
+                entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(record.Value.ETag))
             : record.Error!.ToProblem();
     }
 

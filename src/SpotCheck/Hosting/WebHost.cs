@@ -65,6 +65,7 @@ public static class WebHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddDbContext<AppDbContext>(settings.Storage.Configure);
         services.AddScoped<AuditLog>();
+        services.AddScoped<DrawRecordCache>();
         services.AddHostedService<StartupTasks>();
 
         services.AddSpotCheckUseCases();

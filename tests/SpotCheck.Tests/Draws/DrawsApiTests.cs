@@ -114,6 +114,7 @@ public abstract class DrawsApiTests(HostFixture fixture)
         await JsonAsync(await planner.PostAsync($"/api/v1/draws/{drawId}/publish", null), HttpStatusCode.NoContent);
         Assert.Contains(drawId, await host.Client().GetStringAsync("/api/v1/public/draws"));
         var record = await host.Client().GetStringAsync($"/api/v1/public/draws/{drawId}/record");
+        await RecordIsStoredUntilTheDrawsLogGrowsAsync(host, drawId, record);
         var head = JsonNode.Parse(await host.Client().GetStringAsync("/api/v1/public/audit/head"))!;
         Assert.Equal(64, head["hash"]!.GetValue<string>().Length);
 
@@ -128,6 +129,29 @@ public abstract class DrawsApiTests(HostFixture fixture)
         var bad = await SpotcheckAsync("draw", "verify", file);
         Assert.Equal(1, bad.ExitCode);
         Assert.NotEmpty(bad.Stderr);
+    }
+
+    /// <summary>The served record is a stored file keyed by the draw's last log entry; a new entry under the draw renews it.</summary>
+    static async Task RecordIsStoredUntilTheDrawsLogGrowsAsync(TestHost host, string drawId, string record)
+    {
+        var url = $"/api/v1/public/draws/{drawId}/record";
+        var first = await host.Client().GetAsync(url);
+        Assert.Equal(record, await first.Content.ReadAsStringAsync());
+        var etag = first.Headers.ETag!.Tag;
+        var stored = Directory.GetFiles(Path.Combine(host.Storage.DataDir, "records", drawId));
+        Assert.Equal(record, await File.ReadAllTextAsync(Assert.Single(stored)));
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(first.Headers.ETag);
+        Assert.Equal(HttpStatusCode.NotModified, (await host.Client().SendAsync(conditional)).StatusCode);
+
+        await using (var scope = host.Factory.Services.CreateAsyncScope())
+            await scope.ServiceProvider.GetRequiredService<SpotCheck.Core.Audit.AuditLog>()
+                .AppendAsync(new SpotCheck.Core.Audit.AuditEvent("TEST_NOTE", "test", new JsonObject { ["note"] = "the draw's log grew" }, drawId));
+        var renewed = await host.Client().GetAsync(url);
+        Assert.NotEqual(etag, renewed.Headers.ETag!.Tag);
+        var log = JsonNode.Parse(await renewed.Content.ReadAsStringAsync())!["log"]!.AsArray();
+        Assert.Equal("TEST_NOTE", log[^1]!["type"]!.GetValue<string>());
+        Assert.Single(Directory.GetFiles(Path.Combine(host.Storage.DataDir, "records", drawId)));
     }
 
     [Fact]

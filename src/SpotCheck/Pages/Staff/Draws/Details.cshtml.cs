@@ -29,11 +29,12 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnGetRecordAsync([FromServices] DrawRecords.Handler records, CancellationToken ct)
+    public async Task<IActionResult> OnGetRecordAsync([FromServices] SpotCheck.Hosting.DrawRecordCache records, CancellationToken ct)
     {
-        var record = await records.HandleAsync(DrawId, includePrivateFiles: IsParty || User.IsInRole(Roles.Admin), ct);
+        if (!await db.DrawSessions.AnyAsync(d => d.DrawId == DrawId, ct)) return NotFound();
+        var record = await records.GetAsync(DrawId, includePrivateFiles: IsParty || User.IsInRole(Roles.Admin), ct);
         if (!record.IsSuccess) return NotFound();
-        return File(System.Text.Encoding.UTF8.GetBytes(record.Value.ToJsonString()), "application/json", $"draw-record-{DrawId}.json");
+        return PhysicalFile(record.Value.Path, "application/json", $"draw-record-{DrawId}.json");
     }
 
     public async Task<IActionResult> OnPostCommitAsync([FromServices] CommitDraw.Handler commit, CancellationToken ct)
