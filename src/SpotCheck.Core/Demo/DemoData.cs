@@ -23,10 +23,31 @@ public static class DemoData
     public const string PartnerDepartmentCode = "XP-DEMO-PARTNER";
     public const string Region = "411721";
     public const int EnterpriseCount = 200;
+
+    public const string AutoItemCode = "DEMO-AUTO";
+    public const string CoalItemCode = "DEMO-COAL";
+    /// <summary>
+    /// Open assignments each bureau officer may carry. With two officers every target needs both, so the 2026
+    /// storyline (about 30 targets) needs more than the usual 20.
+    /// </summary>
+    public const int BureauWorkloadCap = 40;
     const string Actor = "system:demo";
 
-    /// <summary>Adds whatever part of the dataset is missing; a second call adds nothing.</summary>
+    /// <summary>
+    /// Adds whatever part of the dataset is missing: the directories (one transaction), then the history of
+    /// <see cref="DemoHistory"/> step by step through the use cases, resuming where an interrupted start stopped.
+    /// Returns the records and steps added; a second call adds nothing.
+    /// </summary>
     public static async Task<int> SeedAsync(AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct = default)
+    {
+        var added = await DirectoriesAsync(db, audit, clock, ct);
+        added += await RaiseBureauCapsAsync(db, audit, clock, ct);
+        var items = await db.InspectionItems.Where(i => i.IsDemo && (i.Code == AutoItemCode || i.Code == CoalItemCode))
+            .OrderBy(i => i.Code).Select(i => i.Id).ToListAsync(ct);
+        return items.Count == 2 ? added + await DemoHistory.SeedAsync(db, audit, items, ct) : added;
+    }
+
+    static async Task<int> DirectoriesAsync(AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
@@ -49,10 +70,11 @@ public static class DemoData
             db.InspectionItems.Add(item);
             added++;
         }
-        var existing = (await db.Enterprises.Where(e => e.IsDemo).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
+        var codes = Enterprises().Select(e => e.Uscc).ToList();
+        var existing = (await db.Enterprises.Where(e => codes.Contains(e.Uscc)).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         foreach (var data in Enterprises())
         {
-            if (existing.Contains(data.Uscc) || await db.Enterprises.AnyAsync(e => e.Uscc == data.Uscc, ct)) continue;
+            if (existing.Contains(data.Uscc)) continue;
             db.Enterprises.Add(Enterprise.Create(data, now, isDemo: true));
             added++;
         }
@@ -62,24 +84,23 @@ public static class DemoData
         return added;
     }
 
-    /// <summary>Deletes every demo record (conflicts, officers, items, enterprises, departments) in one transaction.</summary>
-    public static async Task<int> RemoveAsync(AppDbContext db, AuditLog audit, string actor, CancellationToken ct = default)
+    /// <summary>Installs seeded before the history carry the old cap of 20: raised through the officer use case.</summary>
+    static async Task<int> RaiseBureauCapsAsync(AppDbContext db, AuditLog audit, TimeProvider clock, CancellationToken ct)
     {
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        var demoEnterprises = db.Enterprises.Where(e => e.IsDemo).Select(e => e.Id);
-        var demoOfficers = db.Officers.Where(o => o.IsDemo).Select(o => o.Id);
-        var removed = await db.OfficerConflicts.Where(c => demoEnterprises.Contains(c.EnterpriseId) || demoOfficers.Contains(c.OfficerId)).ExecuteDeleteAsync(ct);
-        removed += await db.EnterpriseTags.Where(t => demoEnterprises.Contains(t.EnterpriseId)).ExecuteDeleteAsync(ct);
-        removed += await db.EnterpriseChanges.Where(c => demoEnterprises.Contains(c.EnterpriseId)).ExecuteDeleteAsync(ct);
-        removed += await db.Enterprises.Where(e => e.IsDemo).ExecuteDeleteAsync(ct);
-        removed += await db.Officers.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
-        removed += await db.InspectionItems.Where(i => i.IsDemo).ExecuteDeleteAsync(ct);
-        removed += await db.Departments.Where(d => d.IsDemo
-            && !db.Officers.Any(o => o.DepartmentId == d.Id) && !db.InspectionItems.Any(i => i.DepartmentId == d.Id)).ExecuteDeleteAsync(ct);
-        await audit.AppendAsync(new AuditEvent("DEMO_REMOVED", actor, new JsonObject { ["recordsRemoved"] = removed }), ct);
-        await tx.CommitAsync(ct);
-        return removed;
+        var low = await db.Officers.AsNoTracking().Where(o => o.IsDemo && o.Department!.Code == DepartmentCode && o.WorkloadCap < BureauWorkloadCap)
+            .OrderBy(o => o.Code).ToListAsync(ct);
+        foreach (var o in low)
+            DemoCeremony.Must(await new SaveOfficer.Handler(db, audit, clock).HandleAsync(new SaveOfficer.Command
+            {
+                Id = o.Id, Code = o.Code, Name = o.Name, DepartmentId = o.DepartmentId, CertificateNo = o.CertificateNo,
+                CertificateValidTo = o.CertificateValidTo, Specialties = o.Specialties, Active = o.Active, WorkloadCap = BureauWorkloadCap,
+            }, Actor, ct));
+        return low.Count;
     }
+
+    /// <summary>Deletes the whole dataset, history included, in one transaction (see <see cref="DemoRemoval"/>).</summary>
+    public static Task<int> RemoveAsync(AppDbContext db, AuditLog audit, string actor, CancellationToken ct = default) =>
+        DemoRemoval.RemoveAsync(db, audit, actor, ct);
 
     /// <summary>The USCC of demo serial 1–200, computed by the product's own code (xiping-demo.md §4).</summary>
     public static Uscc UsccFor(int serial) =>
@@ -139,19 +160,19 @@ public static class DemoData
 
     static IEnumerable<(string Code, OfficerData Data)> Officers(int bureau, int partner) =>
     [
-        ("XP-OFF-01", new OfficerData("XP-OFF-01", "张明", bureau, "豫DEMO-411721-0001", new DateOnly(2028, 12, 31), ["工业和信息化", "煤炭经营"], true, 20)),
-        ("XP-OFF-02", new OfficerData("XP-OFF-02", "李华", bureau, "豫DEMO-411721-0002", new DateOnly(2027, 3, 31), ["工业和信息化", "汽车产品"], true, 20)),
+        ("XP-OFF-01", new OfficerData("XP-OFF-01", "张明", bureau, "豫DEMO-411721-0001", new DateOnly(2028, 12, 31), ["工业和信息化", "煤炭经营"], true, BureauWorkloadCap)),
+        ("XP-OFF-02", new OfficerData("XP-OFF-02", "李华", bureau, "豫DEMO-411721-0002", new DateOnly(2027, 3, 31), ["工业和信息化", "汽车产品"], true, BureauWorkloadCap)),
         ("XP-OFF-11", new OfficerData("XP-OFF-11", "王强", partner, "豫DEMO-411721-0101", new DateOnly(2028, 12, 31), ["联合检查"], true, 20)),
         ("XP-OFF-12", new OfficerData("XP-OFF-12", "赵敏", partner, "豫DEMO-411721-0102", new DateOnly(2028, 12, 31), ["联合检查"], true, 20)),
     ];
 
     static IEnumerable<(string Code, ItemData Data)> Items(int bureau) =>
     [
-        ("DEMO-AUTO", new ItemData("汽车产品生产销售", "西平县科技和工业信息化局",
+        (AutoItemCode, new ItemData("汽车产品生产销售", "西平县科技和工业信息化局",
             "《道路交通安全法》第一百零三条;《道路机动车辆生产企业及产品准入管理办法》(工业和信息化部令第50号)", bureau, TargetType.Enterprise,
             "是否生产、销售未获准入车型;拼装、擅自改装;产品与公告、合格证是否一致", ["ONSITE", "DOCUMENT"], ItemCategory.Key,
             "5%，每年一次，按信用风险分类提高", new DateOnly(2021, 1, 1))),
-        ("DEMO-COAL", new ItemData("煤炭经营", "西平县科技和工业信息化局",
+        (CoalItemCode, new ItemData("煤炭经营", "西平县科技和工业信息化局",
             "《煤炭法》;《煤炭经营监管办法》(国家发展改革委令第13号)", bureau, TargetType.Enterprise,
             "告知性备案及变更;年度报告报送;购销合同签订与履行", ["DOCUMENT", "ONSITE"], ItemCategory.General,
             "5%，每年一次，按信用风险分类提高", new DateOnly(2021, 1, 1))),

@@ -32,7 +32,7 @@ public static class DrawRecords
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The record of a finished draw, with the draw's audit entries as its log.</summary>
+        /// <summary>The record of a finished draw with its frame-error substitutions, and the draw's audit entries as its log.</summary>
         public async Task<Result<JsonObject>> HandleAsync(string drawId, bool includePrivateFiles, CancellationToken ct = default)
         {
             var d = await db.DrawSessions.AsNoTracking().SingleOrDefaultAsync(x => x.DrawId == drawId, ct);
@@ -44,6 +44,7 @@ public static class DrawRecords
             builder.Select();
             builder.Assign();
             var entries = await db.AuditEntries.AsNoTracking().Where(e => e.DrawId == drawId).OrderBy(e => e.Seq).ToListAsync(ct);
+            DrawSubstitutions.Replay(builder, entries);
             builder.Log(entries.Select(e => e.ToLogEntry()));
             var built = builder.Build(SoftwareVersion, includePrivateFiles ? new HashSet<string>() : PrivateFiles);
             return JsonNode.Parse(built.ToJsonString())!.AsObject(); // the record exactly as a reader of the JSON text sees it

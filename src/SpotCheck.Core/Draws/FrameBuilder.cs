@@ -125,7 +125,7 @@ public static class FrameBuilder
             loads.GetValueOrDefault(o.Code), o.WorkloadCap)).ToList();
         var officerIds = officers.Select(o => o.Id).ToList();
         var targetSet = targets.ToHashSet(StringComparer.Ordinal);
-        var conflictRows = await db.OfficerConflicts.AsNoTracking().Where(c => officerIds.Contains(c.OfficerId))
+        var conflictRows = await db.OfficerConflicts.AsNoTracking().Where(c => officerIds.Contains(c.OfficerId) && c.WithdrawnAtUtc == null)
             .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new { c.OfficerId, e.Uscc }).ToListAsync(ct);
         var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
         var conflicts = conflictRows.Where(c => targetSet.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();

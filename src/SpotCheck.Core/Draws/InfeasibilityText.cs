@@ -32,6 +32,8 @@ public static class InfeasibilityText
         if (f.Reason == InfeasibleReason.NoEligibleInDept) remedies.Add("为缺员部门补充在岗执法人员");
         if (f.RejectedBy(EligibilityRule.Conflict) > 0 || f.RejectedBy(EligibilityRule.DeptMismatch) > 0)
             remedies.Add("补充本部门执法人员或与其他部门组成联合检查组");
+        if (f.RejectedBy(EligibilityRule.RepeatPrevious) > 0 && remedies.Count == 0)
+            remedies.Add("补充本部门执法人员或与其他部门组成联合检查组（上一轮检查组成员不再连续检查同一对象）");
         if (f.RejectedBy(EligibilityRule.CertExpired) > 0) remedies.Add("为执法证过期人员办理换证");
         if (f.RejectedBy(EligibilityRule.CapReached) > 0) remedies.Add("提高工作量上限");
         if (remedies.Count == 0) remedies.Add("补充在岗执法人员");

@@ -88,7 +88,8 @@ public sealed partial class Officer
         return conflict;
     }
 
-    public bool HasConflictWith(int enterpriseId) => _conflicts.Any(c => c.EnterpriseId == enterpriseId);
+    /// <summary>Only declarations still in force count: a withdrawn one is history.</summary>
+    public bool HasConflictWith(int enterpriseId) => _conflicts.Any(c => c.IsActive && c.EnterpriseId == enterpriseId);
 
     /// <summary>draw-spec §2.3: officer ids match ^[0-9A-Za-z_.-]{1,64}$.</summary>
     public static bool IsValidCode(string code) => CodePattern().IsMatch(code);
@@ -97,7 +98,10 @@ public sealed partial class Officer
     private static partial Regex CodePattern();
 }
 
-/// <summary>A declared 回避 reason between an officer and an enterprise; enforced at draw time.</summary>
+/// <summary>
+/// A declared 回避 reason between an officer and an enterprise; enforced at draw time while in force. A withdrawn
+/// declaration is kept with who withdrew it, when and why; it no longer counts anywhere.
+/// </summary>
 public sealed class OfficerConflict
 {
     OfficerConflict() { }
@@ -116,4 +120,16 @@ public sealed class OfficerConflict
     public ConflictKind Kind { get; private set; }
     public string? Note { get; private set; }
     public DateTime DeclaredAtUtc { get; private set; }
+    public DateTime? WithdrawnAtUtc { get; private set; }
+    public string? WithdrawnBy { get; private set; }
+    public string? WithdrawnReason { get; private set; }
+
+    public bool IsActive => WithdrawnAtUtc is null;
+
+    internal void Withdraw(string reason, string actor, DateTime utcNow)
+    {
+        WithdrawnReason = reason;
+        WithdrawnBy = actor;
+        WithdrawnAtUtc = utcNow;
+    }
 }

@@ -38,7 +38,11 @@ sealed class OfficerConflictConfiguration : IEntityTypeConfiguration<OfficerConf
         b.Property(c => c.Kind).HasConversion<string>().HasMaxLength(32);
         b.Property(c => c.Note).HasMaxLength(500);
         b.HasOne<Enterprise>().WithMany().HasForeignKey(c => c.EnterpriseId).OnDelete(DeleteBehavior.Cascade);
-        b.HasIndex(c => new { c.OfficerId, c.EnterpriseId, c.Kind }).IsUnique();
+        b.Property(c => c.WithdrawnBy).HasMaxLength(256);
+        b.Property(c => c.WithdrawnReason).HasMaxLength(500);
+        b.Ignore(c => c.IsActive);
+        // One declaration in force per reason; withdrawn ones stay as history beside a later re-declaration.
+        b.HasIndex(c => new { c.OfficerId, c.EnterpriseId, c.Kind }).IsUnique().HasFilter("\"WithdrawnAtUtc\" IS NULL");
         b.HasIndex(c => c.EnterpriseId);
     }
 }

@@ -99,7 +99,7 @@ public static class DeclareConflict
             if (officer is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
             var uscc = await db.Enterprises.Where(e => e.Id == cmd.EnterpriseId).Select(e => e.Uscc).SingleOrDefaultAsync(ct);
             if (uscc is null) return new Error("enterprise.not_found", "检查对象不存在", nameof(cmd.EnterpriseId), ErrorKind.NotFound);
-            if (officer.Conflicts.Any(c => c.EnterpriseId == cmd.EnterpriseId && c.Kind == cmd.Kind))
+            if (officer.Conflicts.Any(c => c.IsActive && c.EnterpriseId == cmd.EnterpriseId && c.Kind == cmd.Kind))
                 return new Error("officer.conflict_exists", "该回避事由已申报", nameof(cmd.Kind), ErrorKind.Conflict);
             if (cmd.Note is { Length: > 500 }) return new Error("officer.note", "说明不能超过500个字符", nameof(cmd.Note));
             var conflict = officer.DeclareConflict(cmd.EnterpriseId, cmd.Kind, EnterpriseRulesNote(cmd.Note), clock.GetUtcNow().UtcDateTime);
@@ -129,7 +129,7 @@ public static class ListOfficers
             var q = db.Officers.AsNoTracking();
             if (departmentId is { } d) q = q.Where(o => o.DepartmentId == d);
             return await q.OrderBy(o => o.Code).Select(o => new Row(o.Id, o.Code, o.Name, o.Department!.Code, o.Department.Name,
-                o.CertificateNo, o.CertificateValidTo, o.Specialties, o.Active, o.WorkloadCap, o.IsDemo, o.Conflicts.Count)).ToListAsync(ct);
+                o.CertificateNo, o.CertificateValidTo, o.Specialties, o.Active, o.WorkloadCap, o.IsDemo, o.Conflicts.Count(c => c.WithdrawnAtUtc == null))).ToListAsync(ct);
         }
     }
 }

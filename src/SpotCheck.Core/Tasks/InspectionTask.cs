@@ -30,6 +30,10 @@ public sealed class InspectionTask
     public string Basis { get; private set; } = "";
     /// <summary>The task this one re-checks (RECTIFY → 复查), if any.</summary>
     public int? RecheckOfTaskId { get; private set; }
+    /// <summary>The frame-error task this substitute task replaces (draw-spec §4.2), if any.</summary>
+    public int? ReplacesTaskId { get; private set; }
+    /// <summary>Why the target was found invalid for the frame (注销, 查无此企业 …); set when the task is replaced.</summary>
+    public string? FrameErrorReason { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
     public int Version { get; private set; }
@@ -60,6 +64,47 @@ public sealed class InspectionTask
         task.ElectLeader();
         return task;
     }
+
+    /// <summary>The draw task for the substitute of a frame-error target: same plan, draw, items and due date.</summary>
+    internal static InspectionTask ForSubstitute(InspectionTask replaced, int enterpriseId,
+        IReadOnlyList<(int OfficerId, string Ticket)> teamInTicketOrder, string createdBy, DateTime utcNow)
+    {
+        var task = ForDraw(replaced.PlanId!.Value, replaced.DrawId!, replaced.DrawRank!.Value, enterpriseId, replaced.ItemIdList,
+            replaced.DueDate, teamInTicketOrder, createdBy, utcNow);
+        task.ReplacesTaskId = replaced.Id;
+        return task;
+    }
+
+    /// <summary>
+    /// Ends the task as replaced (a frame error): the state is final and the members' seats are released, so the
+    /// task no longer counts towards anybody's load. History stays: nothing is deleted.
+    /// </summary>
+    internal Result MarkReplaced(string reason, DateTime utcNow)
+    {
+        if (State is not (TaskState.Open or TaskState.Returned))
+            return new Error("task.not_replaceable", $"任务当前状态为“{TaskLabels.Of(State)}”，已提交或已审核的任务不能按名录错误替换", Kind: ErrorKind.Conflict);
+        FrameErrorReason = reason;
+        foreach (var m in _members.Where(m => m.IsActive)) m.Withdraw(ReleasedNote + reason, utcNow);
+        SetState(TaskState.Replaced);
+        return Result.Ok();
+    }
+
+    /// <summary>Puts an officer picked by the ranking rule on a short-staffed team (补充检查人员).</summary>
+    internal void AddSubstitute(int officerId, string? ticket, int replacesOfficerId)
+    {
+        AddMember(officerId, ticket, replaces: replacesOfficerId);
+        ElectLeader();
+        ResetConfirmations();
+        SetStateUnchanged();
+    }
+
+    /// <summary>Starts the withdrawal reason of the members released by <see cref="MarkReplaced"/>.</summary>
+    public const string ReleasedNote = "检查对象名录错误，任务已替换：";
+
+    /// <summary>R7: an inspection needs at least two certified officers.</summary>
+    public const int MinimumTeam = 2;
+
+    public bool IsShortStaffed => State is TaskState.Open or TaskState.Returned && ActiveMembers.Count() < MinimumTeam;
 
     /// <summary>A non-random task; the team is listed in the order the planner gave (first = leader).</summary>
     public static InspectionTask NonRandom(

@@ -17,6 +17,8 @@ sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<InspectionTa
         b.Property(t => t.ItemIds).HasMaxLength(1000).IsRequired();
         b.Property(t => t.Basis).HasMaxLength(1000).IsRequired();
         b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
+        b.Property(t => t.FrameErrorReason).HasMaxLength(500);
+        b.HasOne<InspectionTask>().WithOne().HasForeignKey<InspectionTask>(t => t.ReplacesTaskId).OnDelete(DeleteBehavior.Restrict);
         b.Property(t => t.Version).IsConcurrencyToken();
         b.HasOne<Enterprise>().WithMany().HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
@@ -31,6 +33,7 @@ sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<InspectionTa
         b.Ignore(t => t.ActiveMembers);
         b.Ignore(t => t.Leader);
         b.Ignore(t => t.IsRandom);
+        b.Ignore(t => t.IsShortStaffed);
     }
 }
 

@@ -94,6 +94,7 @@ public static class SubmitRecord
             var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
             if (!loaded.IsSuccess) return loaded.Error!;
             var task = loaded.Value;
+            if (task.IsShortStaffed) return ShortStaffed(task);
             var record = await db.InspectionRecords.SingleOrDefaultAsync(r => r.TaskId == taskId, ct);
             if (record is null) return new Error("record.missing", "请先填写并保存检查记录", Kind: ErrorKind.Conflict);
             var pending = task.ActiveMembers.Where(m => m.ConfirmedAtUtc is null).Select(m => m.OfficerId).ToList();
@@ -107,6 +108,11 @@ public static class SubmitRecord
             await audit.AppendAsync(new AuditEvent("RECORD_SUBMITTED", viewer.UserName, new JsonObject { ["taskId"] = task.Id }), ct);
             return Result.Ok();
         }
+
+        /// <summary>R7: the record of a team below two certified officers cannot go to review.</summary>
+        public static Error ShortStaffed(InspectionTask task) => new("record.short_staffed",
+            $"人员不足：执法检查至少需要{InspectionTask.MinimumTeam}名持证执法人员，本组现有{task.ActiveMembers.Count()}名在岗人员。请计划管理员“补充检查人员”后再提交审核",
+            Kind: ErrorKind.Conflict);
     }
 }
 

@@ -13,18 +13,45 @@ public sealed record TeamMemberView(int OfficerId, string Code, string Name, boo
 public sealed record TaskDetail(InspectionTask Task, string EnterpriseName, string Uscc, string Address,
     IReadOnlyList<TeamMemberView> Team, IReadOnlyList<(int Id, string Code, string Name, string Content, string Methods)> Items);
 
-/// <summary>The tasks a viewer may see (officers: their own), newest due date last.</summary>
+/// <summary>One page of tasks and how many there are in all.</summary>
+public sealed record TaskPage(int Total, IReadOnlyList<TaskSummary> Items, int Page, int PageSize)
+{
+    public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+}
+
+/// <summary>The tasks a viewer may see (officers: their own), by due date then id, one page at a time.</summary>
 public static class ListTasks
 {
+    public const int MaxPageSize = 100;
+
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<IReadOnlyList<TaskSummary>> HandleAsync(TaskViewer viewer, TaskState? state = null, CancellationToken ct = default)
+        /// <summary>The first <paramref name="pageSize"/> tasks (default 1,000, the old cap): for callers without a pager.</summary>
+        public async Task<IReadOnlyList<TaskSummary>> HandleAsync(TaskViewer viewer, TaskState? state = null, CancellationToken ct = default) =>
+            await RowsAsync(Query(viewer, state), 0, 1000, ct);
+
+        /// <summary>Page <paramref name="page"/> (from 1; clamped) of <paramref name="pageSize"/> rows (1–100), with the total.</summary>
+        public async Task<TaskPage> PageAsync(TaskViewer viewer, TaskState? state, int page, int pageSize, CancellationToken ct = default)
+        {
+            pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+            var q = Query(viewer, state);
+            var total = await q.CountAsync(ct);
+            var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
+            page = Math.Clamp(page, 1, pageCount);
+            return new TaskPage(total, await RowsAsync(q, (page - 1) * pageSize, pageSize, ct), page, pageSize);
+        }
+
+        IQueryable<InspectionTask> Query(TaskViewer viewer, TaskState? state)
         {
             var q = viewer.Visible(db.InspectionTasks.AsNoTracking());
-            if (state is TaskState s) q = q.Where(t => t.State == s);
+            return state is TaskState s ? q.Where(t => t.State == s) : q;
+        }
+
+        async Task<IReadOnlyList<TaskSummary>> RowsAsync(IQueryable<InspectionTask> q, int skip, int take, CancellationToken ct)
+        {
             var rows = await q.OrderBy(t => t.DueDate).ThenBy(t => t.Id)
                 .Join(db.Enterprises, t => t.EnterpriseId, e => e.Id, (t, e) => new { t.Id, t.Source, t.DrawId, t.EnterpriseId, e.Name, e.Uscc, t.DueDate, t.State })
-                .Take(1000).ToListAsync(ct);
+                .Skip(skip).Take(take).ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();
             var leaders = await db.TaskMembers.AsNoTracking().Where(m => ids.Contains(m.TaskId) && m.IsLeader)
                 .Join(db.Officers, m => m.OfficerId, o => o.Id, (m, o) => new { m.TaskId, o.Name }).ToListAsync(ct);

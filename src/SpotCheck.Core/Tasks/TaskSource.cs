@@ -5,9 +5,10 @@ public enum TaskSource { AnnualPlan, AdHocRandom, Complaint, Assigned, Patrol, D
 
 /// <summary>
 /// The task's life: <see cref="Open"/> while the team records (the record is a DRAFT), <see cref="Submitted"/> for
-/// review, <see cref="Returned"/> to the team with a reason (editable again), <see cref="Approved"/> (final).
+/// review, <see cref="Returned"/> to the team with a reason (editable again), <see cref="Approved"/> (final), or
+/// <see cref="Replaced"/> (final): the target was a frame error (draw-spec §4.2) and a substitute task took its place.
 /// </summary>
-public enum TaskState { Open, Submitted, Returned, Approved }
+public enum TaskState { Open, Submitted, Returned, Approved, Replaced }
 
 public static class TaskLabels
 {
@@ -38,6 +39,7 @@ public static class TaskLabels
         TaskState.Open => "检查中",
         TaskState.Submitted => "待审核",
         TaskState.Returned => "已退回",
+        TaskState.Replaced => "已替换（名录错误）",
         _ => "已审核",
     };
 }

@@ -1073,12 +1073,24 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<int>("OfficerId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnterpriseId");
 
                     b.HasIndex("OfficerId", "EnterpriseId", "Kind")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAtUtc\" IS NULL");
 
                     b.ToTable("OfficerConflicts");
                 });
@@ -1366,6 +1378,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("FrameErrorReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("ItemIds")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1375,6 +1391,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasColumnType("integer");
 
                     b.Property<int?>("RecheckOfTaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("ReplacesTaskId")
                         .HasColumnType("integer");
 
                     b.Property<string>("Source")
@@ -1398,6 +1417,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasIndex("PlanId");
 
                     b.HasIndex("RecheckOfTaskId");
+
+                    b.HasIndex("ReplacesTaskId")
+                        .IsUnique();
 
                     b.HasIndex("State");
 
@@ -1651,6 +1673,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
                         .WithMany()
                         .HasForeignKey("RecheckOfTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
+                        .WithOne()
+                        .HasForeignKey("SpotCheck.Core.Tasks.InspectionTask", "ReplacesTaskId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1038,12 +1038,24 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<int>("OfficerId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("WithdrawnAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WithdrawnReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("EnterpriseId");
 
                     b.HasIndex("OfficerId", "EnterpriseId", "Kind")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"WithdrawnAtUtc\" IS NULL");
 
                     b.ToTable("OfficerConflicts");
                 });
@@ -1323,6 +1335,10 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<int>("EnterpriseId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("FrameErrorReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ItemIds")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1332,6 +1348,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER");
 
                     b.Property<int?>("RecheckOfTaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("ReplacesTaskId")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Source")
@@ -1355,6 +1374,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId");
 
                     b.HasIndex("RecheckOfTaskId");
+
+                    b.HasIndex("ReplacesTaskId")
+                        .IsUnique();
 
                     b.HasIndex("State");
 
@@ -1606,6 +1628,11 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
                         .WithMany()
                         .HasForeignKey("RecheckOfTaskId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
+                        .WithOne()
+                        .HasForeignKey("SpotCheck.Core.Tasks.InspectionTask", "ReplacesTaskId")
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Officers;
 using SpotCheck.Hosting.Security;
@@ -13,6 +14,8 @@ public static class OfficersApi
         string CertificateNo, DateOnly CertificateValidTo, IReadOnlyList<string> Specialties, bool Active, int WorkloadCap,
         bool IsDemo, int ConflictCount);
 
+    public sealed record ReasonBody(string Reason);
+
     public sealed record DepartmentDto(int Id, string Code, string Name, bool IsDemo);
 
     public static void MapOfficersApi(this IEndpointRouteBuilder api)
@@ -24,6 +27,8 @@ public static class OfficersApi
             SaveOfficerAsync(null, body, h, http, ct)).WithSummary("新增执法检查人员");
         officerWrites.MapPut("/{id:int}", (int id, SaveOfficer.Command body, SaveOfficer.Handler h, HttpContext http, CancellationToken ct) =>
             SaveOfficerAsync(id, body, h, http, ct)).WithSummary("修改执法检查人员");
+        officerWrites.MapPost("/{id:int}/conflicts/{conflictId:int}/withdraw", WithdrawConflictAsync)
+            .WithSummary("撤回回避事由（保留记录：撤回人、时间、原因）");
 
         var departments = api.MapGroup("/departments").RequireAuthorization(Policies.Staff).WithTags("departments");
         departments.MapGet("/", ListDepartmentsAsync).WithSummary("部门");
@@ -47,6 +52,14 @@ public static class OfficersApi
     {
         body.Id = id;
         return (await handler.HandleAsync(body, http.User.Identity!.Name!, ct)).ToSaved();
+    }
+
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> WithdrawConflictAsync(
+        int id, int conflictId, ReasonBody body, WithdrawConflict.Handler handler, HttpContext http, CancellationToken ct)
+    {
+        var r = await handler.HandleAsync(id, conflictId, body.Reason ?? "", http.User.Identity!.Name!, ct);
+        if (r.IsSuccess) return TypedResults.NoContent();
+        return r.Error!.Kind == ErrorKind.Validation ? r.Error.ToValidationProblem() : r.Error.ToProblem();
     }
 
     static async Task<Results<Ok<ListResult<DepartmentDto>>, ValidationProblem>> ListDepartmentsAsync(

@@ -21,7 +21,8 @@ public static class TasksApi
 {
     public sealed record MemberDto(int OfficerId, string Code, string Name, bool IsLeader, bool IsActive, string? WithdrawnReason, DateTime? ConfirmedAtUtc);
     public sealed record TaskDto(int Id, string Source, bool IsRandom, string? DrawId, int? DrawRank, int EnterpriseId, string EnterpriseName,
-        string Uscc, DateOnly DueDate, string State, string Basis, IReadOnlyList<int> ItemIds, IReadOnlyList<MemberDto> Team);
+        string Uscc, DateOnly DueDate, string State, string Basis, IReadOnlyList<int> ItemIds, IReadOnlyList<MemberDto> Team,
+        bool ShortStaffed, int? ReplacesTaskId, string? FrameErrorReason);
     public sealed record RecordDto(DateOnly InspectedOn, string Place, IReadOnlyList<string> Methods, IReadOnlyList<ChecklistLine> Checklist,
         string Findings, IReadOnlyList<string> Results, string? ResultOtherText, IReadOnlyList<string> FollowUps, DateOnly? RectifyDueDate,
         string? FollowUpOtherText, string? ReturnReason, DateOnly? ConclusionDate, DateOnly? PublicationDeadline, bool DeadlineProvisional, int? RecheckTaskId);
@@ -43,6 +44,10 @@ public static class TasksApi
         g.MapPost("/{id:int}/confirm", ConfirmAsync).WithSummary("本人确认（签名）检查记录");
         g.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("全部成员确认后提交审核");
         g.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("回避退出；替补按 DRAW-v1 §5.5 产生");
+        g.MapPost("/{id:int}/frame-error", FrameErrorAsync).RequireAuthorization(Policies.Editors)
+            .WithSummary("检查对象名录错误：本任务终止为已替换，替补对象为同层未使用的最低序位（draw-spec §4.2），按抽取规则配员");
+        g.MapPost("/{id:int}/members", AddMemberAsync).RequireAuthorization(Policies.Editors)
+            .WithSummary("人员不足时补充检查人员（按 DRAW-v1 §5.5 规则产生，不能指定）");
         g.MapGet("/{id:int}/evidence", ListEvidenceAsync).WithSummary("证据材料清单");
         g.MapPost("/{id:int}/evidence", UploadAsync).DisableAntiforgery().WithSummary("上传证据（JPG/PNG/PDF，≤20MB，multipart 字段 file）");
         g.MapGet("/evidence/{evidenceId:int}", DownloadAsync).WithSummary("下载证据（校验哈希）");
@@ -70,8 +75,10 @@ public static class TasksApi
                 return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["state"] = ["state 应为 Open、Submitted、Returned 或 Approved"] });
             s = parsed;
         }
-        var all = await list.HandleAsync(await Viewer(http, db, ct), s, ct);
-        return TypedResults.Ok(paging.Wrap(all.Count, all.Skip(paging.Skip).Take(paging.PageSize).ToList()));
+        var found = await list.PageAsync(await Viewer(http, db, ct), s, paging.Page, paging.PageSize, ct);
+        // Past the last page the list is empty (the page asked for is echoed), as in the other lists.
+        var items = found.Page == paging.Page ? found.Items : [];
+        return TypedResults.Ok(paging.Wrap(found.Total, items));
     }
 
     static async Task<Results<Ok<TaskDto>, ProblemHttpResult>> GetAsync(int id, GetTask.Handler get, AppDbContext db, HttpContext http, CancellationToken ct)
@@ -82,7 +89,8 @@ public static class TasksApi
         var t = d.Task;
         return TypedResults.Ok(new TaskDto(t.Id, TaskLabels.Code(t.Source), t.IsRandom, t.DrawId, t.DrawRank, t.EnterpriseId, d.EnterpriseName, d.Uscc,
             t.DueDate, t.State.ToString(), t.Basis, t.ItemIdList,
-            [.. d.Team.Select(m => new MemberDto(m.OfficerId, m.Code, m.Name, m.IsLeader, m.IsActive, m.WithdrawnReason, m.ConfirmedAtUtc))]));
+            [.. d.Team.Select(m => new MemberDto(m.OfficerId, m.Code, m.Name, m.IsLeader, m.IsActive, m.WithdrawnReason, m.ConfirmedAtUtc))],
+            t.IsShortStaffed, t.ReplacesTaskId, t.FrameErrorReason));
     }
 
     static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> CreateAsync(CreateTask.Command body, CreateTask.Handler create, HttpContext http, CancellationToken ct) =>
@@ -113,6 +121,21 @@ public static class TasksApi
         var r = await withdraw.HandleAsync(id, body.OfficerId, body.Reason ?? "", body.Conflict, await Viewer(http, db, ct), ct);
         if (r.IsSuccess) return TypedResults.Ok(r.Value);
         return r.Error!.Kind == ErrorKind.Validation ? r.Error.ToValidationProblem() : r.Error.ToProblem();
+    }
+
+    static async Task<Results<Ok<SubstituteFrameError.Outcome>, ValidationProblem, ProblemHttpResult>> FrameErrorAsync(int id, SubstituteFrameError.Command body,
+        SubstituteFrameError.Handler substitute, AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var r = await substitute.HandleAsync(id, body, await Viewer(http, db, ct), ct);
+        if (r.IsSuccess) return TypedResults.Ok(r.Value);
+        return r.Error!.Kind == ErrorKind.Validation ? r.Error.ToValidationProblem() : r.Error.ToProblem();
+    }
+
+    static async Task<Results<Ok<AddTaskMember.Outcome>, ProblemHttpResult>> AddMemberAsync(int id, AddTaskMember.Handler add,
+        AppDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var r = await add.HandleAsync(id, await Viewer(http, db, ct), ct);
+        return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
     }
 
     static async Task<Ok<List<EvidenceDto>>> ListEvidenceAsync(int id, ListEvidence.Handler list, AppDbContext db, HttpContext http, CancellationToken ct) =>

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
 using SpotCheck.Core.Demo;
 using SpotCheck.Core.Enterprises;
 using SpotCheck.Core.Items;
@@ -56,7 +57,7 @@ public sealed class DemoDataTests
         if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
 
-        Assert.Equal(2 + 4 + 2 + 200, await DemoData.SeedAsync(store.Db, store.Audit, store.Clock));
+        Assert.True(await DemoData.SeedAsync(store.Db, store.Audit, store.Clock) > 2 + 4 + 2 + 200); // directories, then the history's steps
         Assert.Equal(0, await DemoData.SeedAsync(store.Db, store.Audit, store.Clock));
 
         await using (var fresh = store.Fresh())
@@ -64,9 +65,10 @@ public sealed class DemoDataTests
             Assert.Equal(200, await fresh.Enterprises.CountAsync(e => e.IsDemo));
             Assert.Equal(["张明", "李华"], await fresh.Officers.Where(o => o.Department!.Code == DemoData.DepartmentCode).OrderBy(o => o.Code).Select(o => o.Name).ToListAsync());
             Assert.Equal(2, await fresh.InspectionItems.CountAsync(i => i.IsDemo && i.Status == ItemStatus.Published));
-            Assert.Equal(["DEMO_SEEDED"], await fresh.AuditEntries.Select(e => e.Type).ToListAsync());
+            Assert.Equal("DEMO_SEEDED", await fresh.AuditEntries.OrderBy(e => e.Seq).Select(e => e.Type).FirstAsync());
         }
 
+        var entriesBefore = await store.Db.AuditEntries.CountAsync();
         var removed = await DemoData.RemoveAsync(store.Db, store.Audit, "admin");
 
         Assert.True(removed > 208);
@@ -76,5 +78,15 @@ public sealed class DemoDataTests
         Assert.Equal(0, await after.Officers.CountAsync());
         Assert.Equal(0, await after.InspectionItems.CountAsync());
         Assert.Equal(0, await after.Departments.CountAsync());
+        Assert.Equal(0, await after.Plans.CountAsync());
+        Assert.Equal(0, await after.DrawSessions.CountAsync());
+        Assert.Equal(0, await after.DrawSelections.CountAsync());
+        Assert.Equal(0, await after.InspectionTasks.CountAsync());
+        Assert.Equal(0, await after.TaskMembers.CountAsync());
+        Assert.Equal(0, await after.InspectionRecords.CountAsync());
+        Assert.Equal(0, await after.FollowUpActions.CountAsync());
+        Assert.Equal(entriesBefore + 1, await after.AuditEntries.CountAsync()); // history stays; DEMO_REMOVED is appended
+        Assert.Equal("DEMO_REMOVED", await after.AuditEntries.OrderByDescending(e => e.Seq).Select(e => e.Type).FirstAsync());
+        Assert.Null((await AuditChainVerifier.VerifyAsync(after, CancellationToken.None)).Break);
     }
 }

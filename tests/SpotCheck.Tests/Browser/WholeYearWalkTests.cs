@@ -87,6 +87,8 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         await planner.CheckAsync("#dept-XPKGJ");
         foreach (var (risk, pct) in new[] { ("A", "1"), ("B", "1"), ("C", "2"), ("D", "5") }) await planner.FillAsync($"#pct-{risk}", pct);
         await planner.FillAsync("#Input_TeamSize", "2");
+        // Both officers staffed the demo's 2025 targets; drawn again they could not be staffed (REPEAT_PREVIOUS).
+        await planner.FillAsync("#Input_WindowDays", "730");
         await ShotAsync(planner, "plan-form");
         await planner.ClickAsync("button:has-text('保存草稿')");
         await planner.WaitForURLAsync("**/Staff/Plans");
@@ -165,11 +167,12 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         var zhang = await SignInAsync("zhangming");
         var li = await SignInAsync("lihua");
         await zhang.GotoAsync("/Staff/Tasks");
-        Assert.Equal(selected, await zhang.Locator("#tasks tbody tr").CountAsync());
+        var zhangOpen = zhang.Locator("#tasks tbody tr", new() { HasText = "检查中" }); // the demo's 2025 tasks are all 已审核
+        Assert.Equal(selected, await zhangOpen.CountAsync());
         await ShotAsync(zhang, "zhang-tasks");
         await li.GotoAsync("/Staff/Tasks");
-        Assert.Equal(selected, await li.Locator("#tasks tbody tr").CountAsync());
-        var taskLink = zhang.Locator("#tasks tbody tr a").First;
+        Assert.Equal(selected, await li.Locator("#tasks tbody tr", new() { HasText = "检查中" }).CountAsync());
+        var taskLink = zhangOpen.Locator("a").First;
         var taskPath = await taskLink.GetAttributeAsync("href");
         await taskLink.ClickAsync();
         await Assertions.Expect(zhang.Locator("#task-source")).ToContainTextAsync("双随机");

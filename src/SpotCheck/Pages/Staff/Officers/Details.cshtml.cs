@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Officers;
 using SpotCheck.Hosting.Security;
@@ -10,7 +11,8 @@ namespace SpotCheck.Pages.Staff.Officers;
 
 public sealed class DetailsModel(AppDbContext db) : PageModel
 {
-    public sealed record ConflictRow(ConflictKind Kind, string? Note, DateTime DeclaredAtUtc, int EnterpriseId, string EnterpriseName, string Uscc);
+    public sealed record ConflictRow(int Id, ConflictKind Kind, string? Note, DateTime DeclaredAtUtc, int EnterpriseId, string EnterpriseName, string Uscc,
+        DateTime? WithdrawnAtUtc, string? WithdrawnBy, string? WithdrawnReason);
 
     public sealed class NewConflict
     {
@@ -48,14 +50,34 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    public async Task<IActionResult> OnPostWithdrawConflictAsync(int id, int conflictId, string? reason, [FromServices] WithdrawConflict.Handler withdraw, CancellationToken ct)
+    {
+        if (!await this.IsAuthorizedAsync(Policies.Editors))
+        {
+            if (!await LoadAsync(id, ct)) return NotFound();
+            ModelState.AddModelError("", "只有系统管理员或计划管理员可以撤回回避事由");
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+            return Page();
+        }
+        var result = await withdraw.HandleAsync(id, conflictId, reason ?? "", User.Identity!.Name!, ct);
+        if (result.IsSuccess) return RedirectToPage(new { id });
+        if (result.Error!.Kind == ErrorKind.NotFound) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        ModelState.AddModelError("", result.Error.Message);
+        Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        return Page();
+    }
+
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
         var officer = await db.Officers.AsNoTracking().Include(o => o.Department).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (officer is null) return false;
         Officer = officer;
         Conflicts = await db.OfficerConflicts.AsNoTracking().Where(c => c.OfficerId == id)
-            .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new ConflictRow(c.Kind, c.Note, c.DeclaredAtUtc, e.Id, e.Name, e.Uscc))
+            .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new ConflictRow(c.Id, c.Kind, c.Note, c.DeclaredAtUtc, e.Id, e.Name, e.Uscc,
+                c.WithdrawnAtUtc, c.WithdrawnBy, c.WithdrawnReason))
             .ToListAsync(ct);
+        Conflicts = [.. Conflicts.OrderBy(c => c.WithdrawnAtUtc is null ? 0 : 1).ThenBy(c => c.DeclaredAtUtc).ThenBy(c => c.Id)];
         return true;
     }
 }

@@ -51,11 +51,14 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public IReadOnlyList<FollowUpAction> FollowUps { get; private set; } = [];
     public TaskViewer Viewer { get; private set; } = null!;
+    /// <summary>The substitute task when this one was replaced as a frame error.</summary>
+    public int? ReplacedByTaskId { get; private set; }
     [BindProperty] public RecordForm Form { get; set; } = new();
     [TempData] public string? Message { get; set; }
 
     public bool IsMember => Viewer.IsMemberOf(Detail.Task);
     public bool Editable => IsMember && Detail.Task.State is TaskState.Open or TaskState.Returned;
+    public bool CanPlan => TaskViewers.CanPlan(User) && Detail.Task.State is TaskState.Open or TaskState.Returned;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -80,6 +83,31 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             var r = await withdraw.HandleAsync(id, Viewer.OfficerId ?? 0, reason ?? "", conflict, Viewer, ct);
             return r.IsSuccess ? Result.Ok() : r.Error!;
         }, "已回避退出本任务，替补人员已按抽取规则产生", ct, backToList: true);
+
+    static readonly Error PlannersOnly = new("plan.forbidden", "只有计划管理员可以执行此操作", Kind: ErrorKind.Forbidden);
+
+    public async Task<IActionResult> OnPostFrameErrorAsync(int id, SubstituteFrameError.Command frameError, [FromServices] SubstituteFrameError.Handler substitute, CancellationToken ct)
+    {
+        if (!TaskViewers.CanPlan(User)) return await ActAsync(id, () => Task.FromResult<Result>(PlannersOnly), "", ct);
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var r = await substitute.HandleAsync(id, frameError, Viewer, ct);
+        if (r.IsSuccess)
+        {
+            Message = $"检查对象已按名录错误替换：替补对象 {r.Value.Substitute}（“{r.Value.Stratum}”层第{r.Value.StratumRank}位），新任务如下";
+            return RedirectToPage(new { id = r.Value.NewTaskId });
+        }
+        return await ActAsync(id, () => Task.FromResult<Result>(r.Error!), "", ct);
+    }
+
+    public async Task<IActionResult> OnPostAddMemberAsync(int id, [FromServices] AddTaskMember.Handler add, CancellationToken ct)
+    {
+        if (!TaskViewers.CanPlan(User)) return await ActAsync(id, () => Task.FromResult<Result>(PlannersOnly), "", ct);
+        return await ActAsync(id, async () =>
+        {
+            var r = await add.HandleAsync(id, Viewer, ct);
+            return r.IsSuccess ? Result.Ok() : r.Error!;
+        }, "已按抽取规则补充检查人员", ct);
+    }
 
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, [FromServices] UploadEvidence.Handler upload, CancellationToken ct) =>
         await ActAsync(id, async () =>
@@ -142,6 +170,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         var found = await getTask.HandleAsync(id, Viewer, ct);
         if (!found.IsSuccess) return false;
         Detail = found.Value;
+        ReplacedByTaskId = await db.InspectionTasks.AsNoTracking().Where(t => t.ReplacesTaskId == id).Select(t => (int?)t.Id).SingleOrDefaultAsync(ct);
         Record = await db.InspectionRecords.AsNoTracking().SingleOrDefaultAsync(r => r.TaskId == id, ct);
         Evidence = await listEvidence.HandleAsync(id, Viewer, ct);
         Objections = await db.Objections.AsNoTracking().Where(o => o.TaskId == id).OrderBy(o => o.Id).ToListAsync(ct);

@@ -493,6 +493,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     Basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     RecheckOfTaskId = table.Column<int>(type: "integer", nullable: true),
+                    ReplacesTaskId = table.Column<int>(type: "integer", nullable: true),
+                    FrameErrorReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
@@ -509,6 +511,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     table.ForeignKey(
                         name: "FK_InspectionTasks_InspectionTasks_RecheckOfTaskId",
                         column: x => x.RecheckOfTaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionTasks_InspectionTasks_ReplacesTaskId",
+                        column: x => x.ReplacesTaskId,
                         principalTable: "InspectionTasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -530,7 +538,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
-                    DeclaredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    DeclaredAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -949,6 +960,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "RecheckOfTaskId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_ReplacesTaskId",
+                table: "InspectionTasks",
+                column: "ReplacesTaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionTasks_State",
                 table: "InspectionTasks",
                 column: "State");
@@ -967,7 +984,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "IX_OfficerConflicts_OfficerId_EnterpriseId_Kind",
                 table: "OfficerConflicts",
                 columns: new[] { "OfficerId", "EnterpriseId", "Kind" },
-                unique: true);
+                unique: true,
+                filter: "\"WithdrawnAtUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Officers_Code",

@@ -492,6 +492,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
                     Basis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     RecheckOfTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    ReplacesTaskId = table.Column<int>(type: "INTEGER", nullable: true),
+                    FrameErrorReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false)
@@ -508,6 +510,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     table.ForeignKey(
                         name: "FK_InspectionTasks_InspectionTasks_RecheckOfTaskId",
                         column: x => x.RecheckOfTaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_InspectionTasks_InspectionTasks_ReplacesTaskId",
+                        column: x => x.ReplacesTaskId,
                         principalTable: "InspectionTasks",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -529,7 +537,10 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
-                    DeclaredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    DeclaredAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    WithdrawnAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    WithdrawnBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    WithdrawnReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -948,6 +959,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 column: "RecheckOfTaskId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_ReplacesTaskId",
+                table: "InspectionTasks",
+                column: "ReplacesTaskId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionTasks_State",
                 table: "InspectionTasks",
                 column: "State");
@@ -966,7 +983,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "IX_OfficerConflicts_OfficerId_EnterpriseId_Kind",
                 table: "OfficerConflicts",
                 columns: new[] { "OfficerId", "EnterpriseId", "Kind" },
-                unique: true);
+                unique: true,
+                filter: "\"WithdrawnAtUtc\" IS NULL");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Officers_Code",

@@ -1,0 +1,90 @@
+using System.Text.Json.Nodes;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
+using SpotCheck.Core.Data;
+
+namespace SpotCheck.Core.Demo;
+
+/// <summary>
+/// xiping-demo.md: "One admin action removes the whole dataset." Demo plans are those whose items are all demo items;
+/// with them go their draws and selections, and every task of a demo plan, a demo enterprise or a demo officer (a
+/// task cannot outlive its enterprise or team), with members, records, evidence rows, follow-ups, credit records and
+/// objections. Audit entries stay (the log is append-only); a DEMO_REMOVED entry closes the transaction.
+/// </summary>
+static class DemoRemoval
+{
+    public static async Task<int> RemoveAsync(AppDbContext db, AuditLog audit, string actor, CancellationToken ct)
+    {
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var plans = await DemoPlanIdsAsync(db, ct);
+        var enterprises = await db.Enterprises.Where(e => e.IsDemo).Select(e => e.Id).ToListAsync(ct);
+        var officers = await db.Officers.Where(o => o.IsDemo).Select(o => o.Id).ToListAsync(ct);
+        var tasks = await TaskIdsAsync(db, plans, enterprises, officers, ct);
+
+        var removed = await db.Objections.Where(o => tasks.Contains(o.TaskId)).ExecuteDeleteAsync(ct);
+        removed += await db.CreditRecords.Where(c => tasks.Contains(c.TaskId) || enterprises.Contains(c.EnterpriseId)).ExecuteDeleteAsync(ct);
+        removed += await db.EvidenceFiles.Where(e => tasks.Contains(e.TaskId)).ExecuteDeleteAsync(ct);
+        removed += await db.FollowUpActions.Where(f => tasks.Contains(f.TaskId) || (f.RecheckTaskId != null && tasks.Contains(f.RecheckTaskId.Value)))
+            .ExecuteDeleteAsync(ct);
+        removed += await db.InspectionRecords.Where(r => tasks.Contains(r.TaskId)).ExecuteDeleteAsync(ct);
+        removed += await db.TaskMembers.Where(m => tasks.Contains(m.TaskId)).ExecuteDeleteAsync(ct);
+        removed += await DeleteTasksAsync(db, tasks, ct);
+        removed += await db.DrawSelections.Where(s => plans.Contains(s.PlanId) || enterprises.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
+        removed += await db.DrawSessions.Where(d => plans.Contains(d.PlanId)).ExecuteDeleteAsync(ct);
+        removed += await db.Plans.Where(p => plans.Contains(p.Id)).ExecuteDeleteAsync(ct);
+
+        removed += await db.OfficerConflicts.Where(c => enterprises.Contains(c.EnterpriseId) || officers.Contains(c.OfficerId)).ExecuteDeleteAsync(ct);
+        removed += await db.EnterpriseTags.Where(t => enterprises.Contains(t.EnterpriseId)).ExecuteDeleteAsync(ct);
+        removed += await db.EnterpriseChanges.Where(c => enterprises.Contains(c.EnterpriseId)).ExecuteDeleteAsync(ct);
+        removed += await db.Enterprises.Where(e => e.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.Officers.Where(o => o.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.InspectionItems.Where(i => i.IsDemo).ExecuteDeleteAsync(ct);
+        removed += await db.Departments.Where(d => d.IsDemo
+            && !db.Officers.Any(o => o.DepartmentId == d.Id) && !db.InspectionItems.Any(i => i.DepartmentId == d.Id)).ExecuteDeleteAsync(ct);
+        await audit.AppendAsync(new AuditEvent("DEMO_REMOVED", actor, new JsonObject
+        {
+            ["recordsRemoved"] = removed, ["plansRemoved"] = plans.Count, ["tasksRemoved"] = tasks.Count,
+        }), ct);
+        await tx.CommitAsync(ct);
+        return removed;
+    }
+
+    /// <summary>Plans whose items are all demo items (a plan stores its item ids as text, so this is decided here).</summary>
+    public static async Task<List<int>> DemoPlanIdsAsync(AppDbContext db, CancellationToken ct)
+    {
+        var demoItems = (await db.InspectionItems.Where(i => i.IsDemo).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        if (demoItems.Count == 0) return [];
+        var plans = await db.Plans.Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct);
+        return [.. plans.Where(p => p.ItemIds.Length > 0 && p.ItemIds.Split(';').All(i => demoItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(p => p.Id)];
+    }
+
+    /// <summary>The tasks to remove, plus every task that re-checks or replaces one of them (their references would dangle).</summary>
+    static async Task<List<int>> TaskIdsAsync(AppDbContext db, List<int> plans, List<int> enterprises, List<int> officers, CancellationToken ct)
+    {
+        var ids = (await db.InspectionTasks.Where(t => (t.PlanId != null && plans.Contains(t.PlanId.Value)) || enterprises.Contains(t.EnterpriseId)
+            || t.Members.Any(m => officers.Contains(m.OfficerId))).Select(t => t.Id).ToListAsync(ct)).ToHashSet();
+        while (true)
+        {
+            var known = ids.ToList();
+            var more = await db.InspectionTasks.Where(t => !known.Contains(t.Id)
+                && ((t.RecheckOfTaskId != null && known.Contains(t.RecheckOfTaskId.Value)) || (t.ReplacesTaskId != null && known.Contains(t.ReplacesTaskId.Value))))
+                .Select(t => t.Id).ToListAsync(ct);
+            if (more.Count == 0) return known;
+            ids.UnionWith(more);
+        }
+    }
+
+    /// <summary>Tasks refer to tasks (re-check, replacement) with RESTRICT: delete those nobody still refers to, round by round.</summary>
+    static async Task<int> DeleteTasksAsync(AppDbContext db, List<int> tasks, CancellationToken ct)
+    {
+        var removed = 0;
+        while (true)
+        {
+            var batch = await db.InspectionTasks.Where(t => tasks.Contains(t.Id)
+                && !db.InspectionTasks.Any(o => o.RecheckOfTaskId == t.Id || o.ReplacesTaskId == t.Id)).ExecuteDeleteAsync(ct);
+            if (batch == 0) return removed;
+            removed += batch;
+        }
+    }
+}
