@@ -11,8 +11,9 @@ namespace SpotCheck.Core.Draws;
 
 static partial class DrawLookup
 {
-    public static async Task<Result<DrawSession>> FindAsync(AppDbContext db, string drawId, CancellationToken ct) =>
-        await db.DrawSessions.SingleOrDefaultAsync(d => d.DrawId == drawId, ct) is { } d
+    /// <summary>The session for a step; the snapshot files only when the step replays the draw.</summary>
+    public static async Task<Result<DrawSession>> FindAsync(AppDbContext db, string drawId, CancellationToken ct, bool withSnapshot = false) =>
+        await (withSnapshot ? db.DrawSessions : db.DrawSessions.IgnoreAutoIncludes()).SingleOrDefaultAsync(d => d.DrawId == drawId, ct) is { } d
             ? d
             : new Error("draw.not_found", "抽取不存在", Kind: ErrorKind.NotFound);
 

@@ -27,6 +27,20 @@ sealed class DrawSessionConfiguration : IEntityTypeConfiguration<DrawSession>
         b.Property(d => d.VoidReason).HasMaxLength(500);
         b.Property(d => d.CreatedBy).HasMaxLength(256);
         b.Ignore(d => d.IsFinal);
+        foreach (var name in new[] { nameof(DrawSession.PopulationTsv), nameof(DrawSession.ExcludedTsv), nameof(DrawSession.InspectorsTsv),
+                     nameof(DrawSession.ConflictsTsv), nameof(DrawSession.PreviousTeamsTsv) })
+            b.Ignore(name);
+        b.HasOne(d => d.Snapshot).WithOne().HasForeignKey<DrawSnapshot>(s => s.DrawSessionId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Snapshot).AutoInclude();
+    }
+}
+
+sealed class DrawSnapshotConfiguration : IEntityTypeConfiguration<DrawSnapshot>
+{
+    public void Configure(EntityTypeBuilder<DrawSnapshot> b)
+    {
+        b.ToTable("DrawSnapshots");
+        b.HasKey(s => s.DrawSessionId);
     }
 }
 

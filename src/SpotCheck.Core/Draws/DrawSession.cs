@@ -26,11 +26,21 @@ public sealed class DrawSession
     public DateOnly AsOf { get; private set; }
     public string ManifestJson { get; private set; } = "";
     public string InputsHash { get; private set; } = "";
-    public string PopulationTsv { get; private set; } = "";
-    public string ExcludedTsv { get; private set; } = "";
-    public string InspectorsTsv { get; private set; } = "";
-    public string ConflictsTsv { get; private set; } = "";
-    public string PreviousTeamsTsv { get; private set; } = "";
+    /// <summary>
+    /// The frozen files, in their own table: a million-row frame is tens of megabytes that the ceremony steps and the
+    /// lists never need. Loaded by default (AutoInclude); hot paths opt out with IgnoreAutoIncludes.
+    /// </summary>
+    public DrawSnapshot? Snapshot { get; private set; }
+    public int FrameCount { get; private set; }
+    public int ExcludedCount { get; private set; }
+    public int InspectorCount { get; private set; }
+    public string PopulationTsv => LoadedSnapshot.Population;
+    public string ExcludedTsv => LoadedSnapshot.Excluded;
+    public string InspectorsTsv => LoadedSnapshot.Inspectors;
+    public string ConflictsTsv => LoadedSnapshot.Conflicts;
+    public string PreviousTeamsTsv => LoadedSnapshot.PreviousTeams;
+
+    DrawSnapshot LoadedSnapshot => Snapshot ?? throw new InvalidOperationException($"draw {DrawId}: the snapshot was not loaded");
     public string RandomnessSource { get; private set; } = "";
     public string? OrganizerCommitment { get; private set; }
     public DateTime? OrganizerCommittedAtUtc { get; private set; }
@@ -60,10 +70,12 @@ public sealed class DrawSession
         string randomnessSource, string actor, DateTime utcNow) => new()
     {
         DrawId = drawId, PlanId = planId, SupplementOf = supplementOf, Status = DrawStatus.Frozen, AsOf = asOf,
-        ManifestJson = inputs.ManifestJson, InputsHash = inputs.InputsHash, PopulationTsv = inputs.Population,
-        ExcludedTsv = inputs.Excluded, InspectorsTsv = inputs.Inspectors, ConflictsTsv = inputs.Conflicts,
-        PreviousTeamsTsv = inputs.PreviousTeams, RandomnessSource = randomnessSource, CreatedBy = actor, FrozenAtUtc = utcNow,
+        ManifestJson = inputs.ManifestJson, InputsHash = inputs.InputsHash, Snapshot = new DrawSnapshot(inputs),
+        FrameCount = Lines(inputs.Population), ExcludedCount = Lines(inputs.Excluded), InspectorCount = Lines(inputs.Inspectors),
+        RandomnessSource = randomnessSource, CreatedBy = actor, FrozenAtUtc = utcNow,
     };
+
+    static int Lines(string tsv) => tsv.Count(c => c == '\n');
 
     public string? CommitmentOf(string party) => party == Organizer ? OrganizerCommitment : SupervisorCommitment;
 
@@ -143,6 +155,22 @@ public sealed class DrawSession
 
     Error WrongStep(string step) =>
         new("draw.wrong_step", $"当前状态为“{DrawLabels.Of(Status)}”，不能{step}", Kind: ErrorKind.Conflict);
+}
+
+/// <summary>The five snapshot files of a draw (draw-spec §6.1), canonical TSV text exactly as hashed.</summary>
+public sealed class DrawSnapshot
+{
+    DrawSnapshot() { }
+
+    internal DrawSnapshot(FrozenInputs inputs) => (Population, Excluded, Inspectors, Conflicts, PreviousTeams) =
+        (inputs.Population, inputs.Excluded, inputs.Inspectors, inputs.Conflicts, inputs.PreviousTeams);
+
+    public int DrawSessionId { get; private set; }
+    public string Population { get; private set; } = "";
+    public string Excluded { get; private set; } = "";
+    public string Inspectors { get; private set; } = "";
+    public string Conflicts { get; private set; } = "";
+    public string PreviousTeams { get; private set; } = "";
 }
 
 /// <summary>The frozen snapshot texts and their manifest (draw-spec §6.1–6.2).</summary>

@@ -20,7 +20,7 @@ public static class RunDraw
     {
         public async Task<Result<Outcome>> HandleAsync(string drawId, string actor, CancellationToken ct = default)
         {
-            var found = await DrawLookup.FindAsync(db, drawId, ct);
+            var found = await DrawLookup.FindAsync(db, drawId, ct, withSnapshot: true);
             if (!found.IsSuccess) return found.Error!;
             var draw = found.Value;
             if (draw.Status != DrawStatus.Revealed)

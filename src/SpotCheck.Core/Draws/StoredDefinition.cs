@@ -31,6 +31,13 @@ public static class StoredDefinition
             frame, excluded, inspectors, conflicts, previous);
     }
 
+    /// <summary>The stored snapshot files by name, exactly as frozen and hashed.</summary>
+    public static Dictionary<string, string> Texts(DrawSession d) => new(StringComparer.Ordinal)
+    {
+        [SnapshotFiles.Population] = d.PopulationTsv, [SnapshotFiles.Excluded] = d.ExcludedTsv, [SnapshotFiles.Inspectors] = d.InspectorsTsv,
+        [SnapshotFiles.Conflicts] = d.ConflictsTsv, [SnapshotFiles.PreviousTeams] = d.PreviousTeamsTsv,
+    };
+
     static List<string[]> Rows(string text, int columns) =>
         SnapshotFiles.Check(text, columns, out var rows) is { } problem
             ? throw new InvalidOperationException($"stored snapshot is damaged: {problem}")

@@ -25,10 +25,17 @@ public sealed class DrawRecordBuilder
     SelectionResult? _selection;
     AssignmentResult? _assignment;
 
-    public DrawRecordBuilder(DrawDefinition definition)
+    public DrawRecordBuilder(DrawDefinition definition) : this(definition, definition.SnapshotTexts()) { }
+
+    /// <summary>
+    /// For a definition read back from its stored snapshot files: <paramref name="snapshotTexts"/> are those files, already
+    /// canonical (they were written by <see cref="DrawDefinition.SnapshotTexts"/>), so they are hashed as they are instead
+    /// of being serialised and sorted again.
+    /// </summary>
+    public DrawRecordBuilder(DrawDefinition definition, IReadOnlyDictionary<string, string> snapshotTexts)
     {
         _definition = definition;
-        _snapshot = definition.SnapshotTexts();
+        _snapshot = new Dictionary<string, string>(snapshotTexts, StringComparer.Ordinal);
         Manifest = definition.Manifest(_snapshot);
         InputsHash = DrawHash.Sha256Hex(Jcs.SerializeToUtf8Bytes(Manifest));
     }

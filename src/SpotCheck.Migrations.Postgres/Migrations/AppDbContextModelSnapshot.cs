@@ -424,10 +424,6 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("date");
 
-                    b.Property<string>("ConflictsTsv")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -438,12 +434,14 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("ExcludedTsv")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<int>("ExcludedCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FrameCount")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime>("FrozenAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -457,9 +455,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
-                    b.Property<string>("InspectorsTsv")
-                        .IsRequired()
-                        .HasColumnType("text");
+                    b.Property<int>("InspectorCount")
+                        .HasColumnType("integer");
 
                     b.Property<string>("ManifestJson")
                         .IsRequired()
@@ -486,14 +483,6 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.Property<int>("PlanId")
                         .HasColumnType("integer");
-
-                    b.Property<string>("PopulationTsv")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("PreviousTeamsTsv")
-                        .IsRequired()
-                        .HasColumnType("text");
 
                     b.Property<string>("PublicRandomness")
                         .HasMaxLength(2000)
@@ -552,6 +541,36 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("DrawSessions");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawSnapshot", b =>
+                {
+                    b.Property<int>("DrawSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Excluded")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("PreviousTeams")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("DrawSessionId");
+
+                    b.ToTable("DrawSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
@@ -1563,6 +1582,15 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawSnapshot", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Draws.DrawSession", null)
+                        .WithOne("Snapshot")
+                        .HasForeignKey("SpotCheck.Core.Draws.DrawSnapshot", "DrawSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.EnterpriseChange", b =>
                 {
                     b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
@@ -1694,6 +1722,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawSession", b =>
+                {
+                    b.Navigation("Snapshot");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>

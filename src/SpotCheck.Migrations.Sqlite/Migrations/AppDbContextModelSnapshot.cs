@@ -405,10 +405,6 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("AsOf")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ConflictsTsv")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("CreatedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -419,12 +415,14 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("ExcludedTsv")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("ExcludedCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("FinishedAtUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("FrameCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("FrozenAtUtc")
                         .HasColumnType("TEXT");
@@ -438,9 +436,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InspectorsTsv")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
+                    b.Property<int>("InspectorCount")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("ManifestJson")
                         .IsRequired()
@@ -467,14 +464,6 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.Property<int>("PlanId")
                         .HasColumnType("INTEGER");
-
-                    b.Property<string>("PopulationTsv")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreviousTeamsTsv")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
 
                     b.Property<string>("PublicRandomness")
                         .HasMaxLength(2000)
@@ -533,6 +522,36 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("PlanId");
 
                     b.ToTable("DrawSessions");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawSnapshot", b =>
+                {
+                    b.Property<int>("DrawSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Conflicts")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Excluded")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Inspectors")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Population")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousTeams")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DrawSessionId");
+
+                    b.ToTable("DrawSnapshots", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
@@ -1518,6 +1537,15 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawSnapshot", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Draws.DrawSession", null)
+                        .WithOne("Snapshot")
+                        .HasForeignKey("SpotCheck.Core.Draws.DrawSnapshot", "DrawSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.EnterpriseChange", b =>
                 {
                     b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
@@ -1649,6 +1677,11 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawSession", b =>
+                {
+                    b.Navigation("Snapshot");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>

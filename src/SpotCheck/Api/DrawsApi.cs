@@ -56,12 +56,12 @@ public static class DrawsApi
 
     static async Task<Ok<List<DrawDto>>> ListAsync(AppDbContext db, CancellationToken ct)
     {
-        var draws = await db.DrawSessions.AsNoTracking().OrderByDescending(d => d.Id).Take(200).ToListAsync(ct);
+        var draws = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().OrderByDescending(d => d.Id).Take(200).ToListAsync(ct);
         return TypedResults.Ok(draws.Select(ToDto).ToList());
     }
 
     static async Task<Results<Ok<DrawDto>, NotFound>> GetAsync(string drawId, AppDbContext db, CancellationToken ct) =>
-        await db.DrawSessions.AsNoTracking().SingleOrDefaultAsync(d => d.DrawId == drawId, ct) is { } d ? TypedResults.Ok(ToDto(d)) : TypedResults.NotFound();
+        await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(d => d.DrawId == drawId, ct) is { } d ? TypedResults.Ok(ToDto(d)) : TypedResults.NotFound();
 
     static async Task<Results<ContentHttpResult, ProblemHttpResult>> RecordAsync(string drawId, DrawRecords.Handler handler, CancellationToken ct) =>
         Json(await handler.HandleAsync(drawId, includePrivateFiles: true, ct));
@@ -80,7 +80,7 @@ public static class DrawsApi
             PlanId = planId, RandomnessSource = body.RandomnessSource, SupplementOf = body.SupplementOf, YearlyCap = cap,
         }, http.User.Identity!.Name!, ct);
         if (!result.IsSuccess) return Fail<Ok<DrawDto>>(result.Error!);
-        return TypedResults.Ok(ToDto(await db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == result.Value, ct)));
+        return TypedResults.Ok(ToDto(await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().SingleAsync(d => d.DrawId == result.Value, ct)));
     }
 
     static async Task<Results<Ok<CommitDto>, ValidationProblem, ProblemHttpResult>> CommitAsync(
@@ -133,11 +133,10 @@ public static class DrawsApi
 
     public static DrawDto ToDto(DrawSession d) => new(
         d.DrawId, d.PlanId, d.SupplementOf, d.Status.ToString(), DrawLabels.Of(d.Status), d.AsOf, d.InputsHash,
-        Lines(d.PopulationTsv), Lines(d.ExcludedTsv), Lines(d.InspectorsTsv), d.RandomnessSource,
+        d.FrameCount, d.ExcludedCount, d.InspectorCount, d.RandomnessSource,
         DrawSession.Parties.ToDictionary(p => p, d.CommitmentOf), d.PendingRandomness is not null, d.PublicRandomness,
         d.PublicRandomness is { } r ? DrawHash.ReadAloudCode(r) : null,
         DrawSession.Parties.Where(p => d.SecretOf(p) is not null).ToList(), d.Seed, d.SelectedCount, d.TeamCount,
         d.InfeasibleReport.Length == 0 ? [] : d.InfeasibleReport.Split('\n'), d.VoidReason, d.PublishedAtUtc);
 
-    public static int Lines(string tsv) => tsv.Count(c => c == '\n');
 }

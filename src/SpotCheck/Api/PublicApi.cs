@@ -40,7 +40,7 @@ public static class PublicApi
         var plans = await published.OrderByDescending(p => p.Year).ThenByDescending(p => p.Id).Skip(paging.Skip).Take(paging.PageSize).ToListAsync(ct);
         var ids = plans.Select(p => p.Id).ToList();
         // draw-spec §6.6: the number of voided draws is published with the plan.
-        var voided = await db.DrawSessions.AsNoTracking().Where(d => ids.Contains(d.PlanId) && d.Status == DrawStatus.Voided)
+        var voided = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().Where(d => ids.Contains(d.PlanId) && d.Status == DrawStatus.Voided)
             .GroupBy(d => d.PlanId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         return TypedResults.Ok(paging.Wrap<PublicPlanDto>(total, plans.Select(p => new PublicPlanDto(p.Id, p.Year, p.Quarter, p.Name, p.State.ToString(),
             p.ItemIdList, p.DepartmentCodeList, p.RiskClassList.ToDictionary(r => r.ToString(), p.RatioPpmOf), p.TeamSize, p.EndDate, p.PublishedAtUtc, voided.GetValueOrDefault(p.Id))).ToList()));
@@ -49,12 +49,12 @@ public static class PublicApi
     static async Task<Results<Ok<ListResult<PublicDrawDto>>, ValidationProblem>> ListDrawsAsync(int? page, int? pageSize, AppDbContext db, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
-        var published = db.DrawSessions.AsNoTracking().Where(d => d.PublishedAtUtc != null);
+        var published = db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().Where(d => d.PublishedAtUtc != null);
         var total = await published.CountAsync(ct);
         var rows = await published.OrderByDescending(d => d.PublishedAtUtc).ThenByDescending(d => d.Id).Skip(paging.Skip).Take(paging.PageSize)
             .Join(db.Plans, d => d.PlanId, p => p.Id, (d, p) => new { Draw = d, p.Name }).ToListAsync(ct);
         return TypedResults.Ok(paging.Wrap<PublicDrawDto>(total, rows.Select(r => new PublicDrawDto(r.Draw.DrawId, r.Draw.PlanId, r.Name,
-            r.Draw.Status.ToString(), DrawsApi.Lines(r.Draw.PopulationTsv), r.Draw.SelectedCount, r.Draw.TeamCount,
+            r.Draw.Status.ToString(), r.Draw.FrameCount, r.Draw.SelectedCount, r.Draw.TeamCount,
             r.Draw.InfeasibleReport.Length == 0 ? 0 : r.Draw.InfeasibleReport.Split('\n').Length, r.Draw.PublishedAtUtc!.Value)).ToList()));
     }
 

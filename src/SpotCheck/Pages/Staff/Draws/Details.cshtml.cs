@@ -88,7 +88,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     async Task<bool> LoadAsync(CancellationToken ct)
     {
-        var draw = await db.DrawSessions.AsNoTracking().SingleOrDefaultAsync(d => d.DrawId == DrawId, ct);
+        var draw = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(d => d.DrawId == DrawId, ct);
         if (draw is null) return false;
         Draw = draw;
         Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ToListAsync(ct);

@@ -47,7 +47,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     async Task LoadAsync(CancellationToken ct)
     {
-        var q = db.DrawSessions.AsNoTracking();
+        var q = db.DrawSessions.AsNoTracking().IgnoreAutoIncludes();
         if (PlanId is { } id)
         {
             Plan = await db.Plans.AsNoTracking().SingleOrDefaultAsync(p => p.Id == id, ct);

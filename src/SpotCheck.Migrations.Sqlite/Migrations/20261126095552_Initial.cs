@@ -439,11 +439,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     AsOf = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     ManifestJson = table.Column<string>(type: "TEXT", nullable: false),
                     InputsHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PopulationTsv = table.Column<string>(type: "TEXT", nullable: false),
-                    ExcludedTsv = table.Column<string>(type: "TEXT", nullable: false),
-                    InspectorsTsv = table.Column<string>(type: "TEXT", nullable: false),
-                    ConflictsTsv = table.Column<string>(type: "TEXT", nullable: false),
-                    PreviousTeamsTsv = table.Column<string>(type: "TEXT", nullable: false),
+                    FrameCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    ExcludedCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectorCount = table.Column<int>(type: "INTEGER", nullable: false),
                     RandomnessSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
                     OrganizerCommitment = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
                     OrganizerCommittedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: true),
@@ -555,6 +553,28 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         name: "FK_OfficerConflicts_Officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DrawSnapshots",
+                columns: table => new
+                {
+                    DrawSessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Population = table.Column<string>(type: "TEXT", nullable: false),
+                    Excluded = table.Column<string>(type: "TEXT", nullable: false),
+                    Inspectors = table.Column<string>(type: "TEXT", nullable: false),
+                    Conflicts = table.Column<string>(type: "TEXT", nullable: false),
+                    PreviousTeams = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawSnapshots", x => x.DrawSessionId);
+                    table.ForeignKey(
+                        name: "FK_DrawSnapshots_DrawSessions_DrawSessionId",
+                        column: x => x.DrawSessionId,
+                        principalTable: "DrawSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1048,7 +1068,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "DrawSelections");
 
             migrationBuilder.DropTable(
-                name: "DrawSessions");
+                name: "DrawSnapshots");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseChanges");
@@ -1082,6 +1102,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "DrawSessions");
 
             migrationBuilder.DropTable(
                 name: "InspectionTasks");

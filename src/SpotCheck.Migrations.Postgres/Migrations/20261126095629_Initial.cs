@@ -440,11 +440,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     AsOf = table.Column<DateOnly>(type: "date", nullable: false),
                     ManifestJson = table.Column<string>(type: "text", nullable: false),
                     InputsHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    PopulationTsv = table.Column<string>(type: "text", nullable: false),
-                    ExcludedTsv = table.Column<string>(type: "text", nullable: false),
-                    InspectorsTsv = table.Column<string>(type: "text", nullable: false),
-                    ConflictsTsv = table.Column<string>(type: "text", nullable: false),
-                    PreviousTeamsTsv = table.Column<string>(type: "text", nullable: false),
+                    FrameCount = table.Column<int>(type: "integer", nullable: false),
+                    ExcludedCount = table.Column<int>(type: "integer", nullable: false),
+                    InspectorCount = table.Column<int>(type: "integer", nullable: false),
                     RandomnessSource = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
                     OrganizerCommitment = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
                     OrganizerCommittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
@@ -556,6 +554,28 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         name: "FK_OfficerConflicts_Officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DrawSnapshots",
+                columns: table => new
+                {
+                    DrawSessionId = table.Column<int>(type: "integer", nullable: false),
+                    Population = table.Column<string>(type: "text", nullable: false),
+                    Excluded = table.Column<string>(type: "text", nullable: false),
+                    Inspectors = table.Column<string>(type: "text", nullable: false),
+                    Conflicts = table.Column<string>(type: "text", nullable: false),
+                    PreviousTeams = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawSnapshots", x => x.DrawSessionId);
+                    table.ForeignKey(
+                        name: "FK_DrawSnapshots_DrawSessions_DrawSessionId",
+                        column: x => x.DrawSessionId,
+                        principalTable: "DrawSessions",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -1049,7 +1069,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "DrawSelections");
 
             migrationBuilder.DropTable(
-                name: "DrawSessions");
+                name: "DrawSnapshots");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseChanges");
@@ -1083,6 +1103,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");
+
+            migrationBuilder.DropTable(
+                name: "DrawSessions");
 
             migrationBuilder.DropTable(
                 name: "InspectionTasks");
