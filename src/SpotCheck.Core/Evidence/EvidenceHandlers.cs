@@ -50,13 +50,14 @@ public static class UploadEvidence
 
 /// <summary>
 /// Reads an evidence file (or its thumbnail) for someone who may see the task; the bytes are re-hashed first, so a
-/// tampered file is refused rather than served.
+/// tampered or missing file is refused rather than served, and the refusal is an EVIDENCE_INTEGRITY_FAILED audit entry
+/// for the administrators to follow up.
 /// </summary>
 public static class OpenEvidence
 {
     public sealed record Content(byte[] Bytes, string ContentType, string FileName, bool IsImage);
 
-    public sealed class Handler(AppDbContext db)
+    public sealed class Handler(AppDbContext db, AuditLog audit)
     {
         public async Task<Result<Content>> HandleAsync(EvidenceStore store, int evidenceId, bool thumbnail, TaskViewer viewer, CancellationToken ct = default)
         {
@@ -67,8 +68,16 @@ public static class OpenEvidence
                 return new Error("evidence.not_found", "证据文件不存在或无权查看", Kind: ErrorKind.NotFound);
             if (thumbnail && file.ThumbnailSha256 is null)
                 return new Error("evidence.no_thumbnail", "该证据没有缩略图", Kind: ErrorKind.NotFound);
-            var bytes = await store.ReadAsync(thumbnail ? file.ThumbnailSha256! : file.Sha256, ct);
-            if (!bytes.IsSuccess) return bytes.Error!;
+            var sha = thumbnail ? file.ThumbnailSha256! : file.Sha256;
+            var bytes = await store.ReadAsync(sha, ct);
+            if (!bytes.IsSuccess)
+            {
+                await audit.AppendAsync(new AuditEvent("EVIDENCE_INTEGRITY_FAILED", viewer.UserName, new JsonObject
+                {
+                    ["evidenceId"] = file.Id, ["taskId"] = file.TaskId, ["sha256"] = sha, ["thumbnail"] = thumbnail, ["problem"] = bytes.Error!.Code,
+                }), ct);
+                return bytes.Error!;
+            }
             return thumbnail
                 ? new Content(bytes.Value, "image/jpeg", "thumb-" + Path.ChangeExtension(file.FileName, ".jpg"), true)
                 : new Content(bytes.Value, file.ContentType, file.FileName, file.IsImage);

@@ -33,7 +33,7 @@ public static class CreateUser
             if (officerCode is not null && officer is null)
                 return new Error("user.unknown_officer", $"执法检查人员名录库中没有编号为“{officerCode}”的人员", "OfficerCode");
 
-            await RoleSeed.EnsureRolesAsync(roles, audit, cmd.Actor, ct);
+            await RoleSeed.EnsureRolesAsync(db, roles, audit, cmd.Actor, ct);
             var user = new AppUser
             {
                 UserName = cmd.UserName,

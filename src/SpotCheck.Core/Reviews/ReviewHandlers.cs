@@ -15,8 +15,8 @@ public static class ReviewQueue
 {
     public sealed class Handler(ListTasks.Handler list)
     {
-        public Task<IReadOnlyList<TaskSummary>> HandleAsync(TaskViewer viewer, CancellationToken ct = default) =>
-            list.HandleAsync(viewer, TaskState.Submitted, ct);
+        public Task<TaskPage> HandleAsync(TaskViewer viewer, int page, CancellationToken ct = default) =>
+            list.PageAsync(viewer, TaskState.Submitted, page, 50, ct);
     }
 }
 

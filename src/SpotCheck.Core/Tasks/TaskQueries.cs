@@ -26,10 +26,6 @@ public static class ListTasks
 
     public sealed class Handler(AppDbContext db)
     {
-        /// <summary>The first <paramref name="pageSize"/> tasks (default 1,000, the old cap): for callers without a pager.</summary>
-        public async Task<IReadOnlyList<TaskSummary>> HandleAsync(TaskViewer viewer, TaskState? state = null, CancellationToken ct = default) =>
-            await RowsAsync(Query(viewer, state), 0, 1000, ct);
-
         /// <summary>Page <paramref name="page"/> (from 1; clamped) of <paramref name="pageSize"/> rows (1–100), with the total.</summary>
         public async Task<TaskPage> PageAsync(TaskViewer viewer, TaskState? state, int page, int pageSize, CancellationToken ct = default)
         {

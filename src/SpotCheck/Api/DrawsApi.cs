@@ -134,7 +134,7 @@ public static class DrawsApi
     public static DrawDto ToDto(DrawSession d) => new(
         d.DrawId, d.PlanId, d.SupplementOf, d.Status.ToString(), DrawLabels.Of(d.Status), d.AsOf, d.InputsHash,
         d.FrameCount, d.ExcludedCount, d.InspectorCount, d.RandomnessSource,
-        DrawSession.Parties.ToDictionary(p => p, d.CommitmentOf), d.PendingRandomness is not null, d.PublicRandomness,
+        DrawSession.Parties.ToDictionary(p => p, d.CommitmentOf), d.PendingRandomness is not null && d.PublicRandomness is null, d.PublicRandomness,
         d.PublicRandomness is { } r ? DrawHash.ReadAloudCode(r) : null,
         DrawSession.Parties.Where(p => d.SecretOf(p) is not null).ToList(), d.Seed, d.SelectedCount, d.TeamCount,
         d.InfeasibleReport.Length == 0 ? [] : d.InfeasibleReport.Split('\n'), d.VoidReason, d.PublishedAtUtc);

@@ -22,7 +22,7 @@ sealed class StartupTasks(IServiceProvider services, HostSettings settings, ILog
         log.LogInformation("Opening database {Provider} in {DataDir}", settings.Storage.IsPostgres ? "PostgreSQL" : "SQLite",
             settings.Storage.DataDir);
         await DatabaseSetup.InitializeAsync(db, ct);
-        await RoleSeed.EnsureRolesAsync(sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<AuditLog>(), Actor, ct);
+        await RoleSeed.EnsureRolesAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<AuditLog>(), Actor, ct);
         if (settings.Demo) await DemoSeed.RunAsync(sp, log, ct);
         if (!await db.Users.AnyAsync(ct))
             log.LogWarning("尚无任何用户。请先创建第一个管理员：{Command}", "spotcheck users add admin --role Admin --password-stdin");

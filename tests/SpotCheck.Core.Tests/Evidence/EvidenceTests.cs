@@ -72,7 +72,7 @@ public sealed class EvidenceTests : IDisposable
         Assert.Equal("2026-11-25 10:30:00", file.ExifTakenAt);
         Assert.Equal("33.375000,114.020000", file.ExifGps);
 
-        var thumb = await new OpenEvidence.Handler(fresh).HandleAsync(files, file.Id, thumbnail: true, kit.OfficerViewer(1));
+        var thumb = await new OpenEvidence.Handler(fresh, new SpotCheck.Core.Audit.AuditLog(fresh, store.Clock)).HandleAsync(files, file.Id, thumbnail: true, kit.OfficerViewer(1));
         using var thumbImage = Image.Load(thumb.Value.Bytes);
         Assert.Equal((320, 240), (thumbImage.Width, thumbImage.Height));
         Assert.Equal("EVIDENCE_ADDED", await fresh.AuditEntries.OrderByDescending(e => e.Seq).Select(e => e.Type).FirstAsync());
@@ -117,7 +117,7 @@ public sealed class EvidenceTests : IDisposable
         var files = new EvidenceStore(_root);
         var bytes = Png();
         var id = (await new UploadEvidence.Handler(store.Db, store.Audit, store.Clock).HandleAsync(files, taskId, "a.png", bytes, kit.OfficerViewer(0))).Value;
-        var open = new OpenEvidence.Handler(store.Db);
+        var open = new OpenEvidence.Handler(store.Db, store.Audit);
 
         var outsider = await open.HandleAsync(files, id, thumbnail: false, kit.OfficerViewer(3));
         Assert.Equal(ErrorKind.NotFound, outsider.Error!.Kind);
@@ -131,5 +131,9 @@ public sealed class EvidenceTests : IDisposable
         await File.WriteAllBytesAsync(path, tampered);
         var refused = await open.HandleAsync(files, id, thumbnail: false, TaskKit.Reviewer);
         Assert.Equal("evidence.tampered", refused.Error!.Code);
+        await using var fresh = store.Fresh();
+        var alert = await fresh.AuditEntries.OrderByDescending(e => e.Seq).FirstAsync();
+        Assert.Equal(("EVIDENCE_INTEGRITY_FAILED", "reviewer"), (alert.Type, alert.Actor));
+        Assert.Contains(sha, alert.Payload);
     }
 }

@@ -21,10 +21,10 @@ public sealed class TaskAccessTests
         var other = await kit.ComplaintTaskAsync(2, 3);
 
         var list = new ListTasks.Handler(store.Db);
-        Assert.Equal([mine], (await list.HandleAsync(kit.OfficerViewer(0))).Select(t => t.Id));
-        Assert.Equal([other], (await list.HandleAsync(kit.OfficerViewer(3))).Select(t => t.Id));
-        Assert.Equal([mine, other], (await list.HandleAsync(TaskKit.Planner)).Select(t => t.Id).Order());
-        Assert.Empty(await list.HandleAsync(new TaskViewer("nobody", null, false)));
+        Assert.Equal([mine], (await list.PageAsync(kit.OfficerViewer(0), null, 1, 100)).Items.Select(t => t.Id));
+        Assert.Equal([other], (await list.PageAsync(kit.OfficerViewer(3), null, 1, 100)).Items.Select(t => t.Id));
+        Assert.Equal([mine, other], (await list.PageAsync(TaskKit.Planner, null, 1, 100)).Items.Select(t => t.Id).Order());
+        Assert.Empty((await list.PageAsync(new TaskViewer("nobody", null, false), null, 1, 100)).Items);
 
         var get = new GetTask.Handler(store.Db);
         Assert.True((await get.HandleAsync(mine, kit.OfficerViewer(1))).IsSuccess);

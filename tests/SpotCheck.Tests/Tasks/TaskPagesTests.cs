@@ -143,8 +143,8 @@ public abstract class TaskPagesTests(HostFixture fixture)
         await File.WriteAllBytesAsync(path, bytes);
 
         var response = await w.Member.GetAsync($"/Staff/Tasks/Evidence/{evidenceId}");
-        Assert.Equal(HttpStatusCode.InternalServerError, response.StatusCode);
-        Assert.NotEqual(bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("篡改", await response.Content.ReadAsStringAsync());
     }
 
     [Fact]

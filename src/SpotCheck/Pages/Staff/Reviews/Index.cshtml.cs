@@ -9,12 +9,13 @@ namespace SpotCheck.Pages.Staff.Reviews;
 
 public sealed class IndexModel(AppDbContext db, ReviewQueue.Handler queue) : PageModel
 {
-    public IReadOnlyList<TaskSummary> Rows { get; private set; } = [];
+    public TaskPage Result { get; private set; } = new(0, [], 1, 50);
+    public IReadOnlyList<TaskSummary> Rows => Result.Items;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync(int? p, CancellationToken ct)
     {
         if (!TaskViewers.CanReview(User)) return Forbid();
-        Rows = await queue.HandleAsync(await TaskViewers.ForAsync(User, db, ct), ct);
+        Result = await queue.HandleAsync(await TaskViewers.ForAsync(User, db, ct), p ?? 1, ct);
         return Page();
     }
 }

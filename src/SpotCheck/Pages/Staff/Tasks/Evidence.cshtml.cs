@@ -16,7 +16,7 @@ public sealed class EvidenceModel(AppDbContext db, OpenEvidence.Handler open) : 
         if (!result.IsSuccess)
             return result.Error!.Code == "evidence.not_found" || result.Error.Code == "evidence.no_thumbnail"
                 ? NotFound()
-                : StatusCode(StatusCodes.Status500InternalServerError, result.Error.Message);
+                : StatusCode(StatusCodes.Status409Conflict, result.Error.Message); // failed its hash check: refused, logged, never served
         var c = result.Value;
         Response.Headers.XContentTypeOptions = "nosniff";
         Response.Headers.CacheControl = "private, no-store";

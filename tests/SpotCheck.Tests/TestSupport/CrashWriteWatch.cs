@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using Npgsql;
+
+namespace SpotCheck.Tests.TestSupport;
+
+/// <summary>
+/// Sees from outside whether the host is inside a write transaction, so a test can kill it right there: on SQLite the
+/// host holds a POSIX write lock on byte 120 of the WAL index (SQLite's WAL_WRITE_LOCK, listed in /proc/locks); on
+/// PostgreSQL a session holds the audit log's transaction-scoped advisory lock, which every saving transaction of the
+/// product takes before it writes.
+/// </summary>
+public sealed class CrashWriteWatch : IAsyncDisposable
+{
+    const string WalWriteLockOffset = "120";
+
+    readonly NpgsqlConnection? _pg;
+
+    CrashWriteWatch(NpgsqlConnection? pg) => _pg = pg;
+
+    public static async Task<CrashWriteWatch> OpenAsync(TestStorage storage)
+    {
+        if (storage.PostgresConnection is not { } cs) return new CrashWriteWatch(null);
+        var pg = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(cs) { Pooling = false }.ToString());
+        await pg.OpenAsync();
+        return new CrashWriteWatch(pg);
+    }
+
+    public async Task<bool> IsWritingAsync(int hostProcessId)
+    {
+        if (_pg is null)
+        {
+            var pid = hostProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            // "1: POSIX  ADVISORY  WRITE 9400 fe:00:11657799 120 120"; waiters are listed with "->" and do not count.
+            return File.ReadLines("/proc/locks").Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+                .Any(f => f is [_, "POSIX", _, "WRITE", var p, _, WalWriteLockOffset, WalWriteLockOffset] && p == pid);
+        }
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database " +
+            "WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database())", _pg);
+        return (bool)(await command.ExecuteScalarAsync())!;
+    }
+
+    /// <summary>Polls until the host writes (true) or <paramref name="done"/> completes or the timeout passes (false).</summary>
+    public async Task<bool> WaitForWriteAsync(int hostProcessId, Task done, TimeSpan timeout)
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < timeout && !done.IsCompleted)
+        {
+            if (await IsWritingAsync(hostProcessId)) return true;
+            await Task.Delay(1);
+        }
+        return false;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_pg is not null) await _pg.DisposeAsync();
+    }
+}
