@@ -131,6 +131,9 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         Assert.Contains("本任务已被替换", old);
         Assert.Contains("已替换（名录错误）", old);
         Assert.Equal(HttpStatusCode.NotFound, (await officer.GetAsync(page)).StatusCode); // the released member no longer sees it
+        var ceremony = await planner.GetStringAsync($"/Staff/Draws/Details?drawId={drawId}");
+        Assert.Contains("名录错误，已替换", ceremony);
+        Assert.Contains("替补（替换", ceremony);
 
         await using var check = host.Factory.Services.CreateAsyncScope();
         var record = await check.ServiceProvider.GetRequiredService<DrawRecords.Handler>().HandleAsync(drawId, includePrivateFiles: true);

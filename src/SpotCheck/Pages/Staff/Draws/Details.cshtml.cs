@@ -18,6 +18,8 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     public DrawSession Draw { get; private set; } = null!;
     public IReadOnlyList<DrawSelection> Selections { get; private set; } = [];
+    /// <summary>Frame-error substitutions (§4.2) by USCC: the replaced target and its substitute.</summary>
+    public IReadOnlyDictionary<string, string> SubstitutionLabels { get; private set; } = new Dictionary<string, string>();
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
     /// <summary>A secret the server just generated: shown once, never stored.</summary>
@@ -91,7 +93,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         var draw = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(d => d.DrawId == DrawId, ct);
         if (draw is null) return false;
         Draw = draw;
-        Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ToListAsync(ct);
+        Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ThenBy(s => s.Id).ToListAsync(ct);
+        SubstitutionLabels = DrawSubstitutions.Labels(await db.AuditEntries.AsNoTracking()
+            .Where(e => e.DrawId == DrawId && e.Type == DrawSubstitutions.AuditType).ToListAsync(ct));
         return true;
     }
 }
