@@ -272,22 +272,6 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         return path;
     }
 
-    sealed record Run(int ExitCode, string Stdout, string Stderr);
 
-    static async Task<Run> SpotcheckAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spotcheck.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
+    static Task<SpotcheckCli.Run> SpotcheckAsync(params string[] args) => SpotcheckCli.RunAsync(null, args);
 }

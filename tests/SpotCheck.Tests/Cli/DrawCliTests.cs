@@ -6,6 +6,7 @@ using SpotCheck.Draw.Assignment;
 using SpotCheck.Draw.Json;
 using SpotCheck.Draw.Record;
 using SpotCheck.Draw.Selection;
+using SpotCheck.Tests.TestSupport;
 
 namespace SpotCheck.Tests.Cli;
 
@@ -31,25 +32,8 @@ public sealed class DrawCliTests : IDisposable
         throw new DirectoryNotFoundException("tests/SpotCheck.Draw.Tests/Examples not found above " + AppContext.BaseDirectory);
     }
 
-    sealed record Run(int ExitCode, string Stdout, string Stderr);
 
-    static async Task<Run> SpotcheckAsync(params string[] args)
-    {
-        var psi = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, RedirectStandardInput = true,
-            StandardOutputEncoding = Encoding.UTF8, StandardErrorEncoding = Encoding.UTF8,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spotcheck.dll"));
-        foreach (var a in args) psi.ArgumentList.Add(a);
-        using var process = Process.Start(psi)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return new Run(process.ExitCode, await stdout, await stderr);
-    }
+    static Task<SpotcheckCli.Run> SpotcheckAsync(params string[] args) => SpotcheckCli.RunAsync(null, args);
 
     static string Example(string name) => Path.Combine(ExamplesDir, name);
 
@@ -179,7 +163,7 @@ public sealed class DrawCliTests : IDisposable
         return builder.Build("spotcheck test", new HashSet<string>());
     }
 
-    static void AssertInputError(Run run, string message)
+    static void AssertInputError(SpotcheckCli.Run run, string message)
     {
         Assert.Equal(1, run.ExitCode);
         Assert.Equal("", run.Stdout);

@@ -10,22 +10,7 @@ namespace SpotCheck.Tests.Cli;
 /// <summary>`spotcheck users add|token` as a separate process on a data directory, then the token used against the host.</summary>
 public sealed class UsersCommandTests
 {
-    static async Task<(int Exit, string Stdout, string Stderr)> RunAsync(string? stdin, params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "spotcheck.dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
-        using var process = Process.Start(start)!;
-        if (stdin is not null) await process.StandardInput.WriteLineAsync(stdin);
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    static Task<SpotcheckCli.Run> RunAsync(string? stdin, params string[] args) => SpotcheckCli.RunAsync(stdin, args);
 
     [Fact]
     public async Task Add_then_token_gives_a_bearer_token_the_api_accepts()
@@ -35,8 +20,8 @@ public sealed class UsersCommandTests
         var add = await RunAsync(TestHost.Password, "users", "add", "chief", "--role", "Admin", "--password-stdin", "--data-dir", storage.DataDir);
         var token = await RunAsync(null, "users", "token", "chief", "--data-dir", storage.DataDir);
 
-        Assert.Equal(0, add.Exit);
-        Assert.Equal(0, token.Exit);
+        Assert.Equal(0, add.ExitCode);
+        Assert.Equal(0, token.ExitCode);
         var issued = token.Stdout.Trim();
         Assert.StartsWith(ApiTokenSecret.Prefix, issued);
         Assert.Equal("", token.Stderr);
@@ -72,9 +57,9 @@ public sealed class UsersCommandTests
         var again = await RunAsync(TestHost.Password, "users", "add", "dup", "--role", "Officer", "--password-stdin", "--data-dir", storage.DataDir);
         var unknown = await RunAsync(null, "users", "token", "ghost", "--data-dir", storage.DataDir);
 
-        Assert.Equal(1, again.Exit);
+        Assert.Equal(1, again.ExitCode);
         Assert.Contains("已存在", again.Stderr);
-        Assert.Equal(1, unknown.Exit);
+        Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("ghost", unknown.Stderr);
         Assert.Equal("", unknown.Stdout);
     }
@@ -90,9 +75,9 @@ public sealed class UsersCommandTests
         var linked = await RunAsync(TestHost.Password, "users", "add", "zhangming", "--role", "Officer", "--officer", "XP-OFF-01",
             "--password-stdin", "--data-dir", storage.DataDir);
 
-        Assert.Equal(1, unknown.Exit);
+        Assert.Equal(1, unknown.ExitCode);
         Assert.Contains("XP-OFF-99", unknown.Stderr);
-        Assert.Equal(0, linked.Exit);
+        Assert.Equal(0, linked.ExitCode);
         await using var factory = new SpotCheckFactory(storage, demo: false);
         using var scope = factory.Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();

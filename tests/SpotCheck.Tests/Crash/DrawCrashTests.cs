@@ -141,20 +141,20 @@ public abstract class DrawCrashTests(DbProvider provider, ITestOutputHelper outp
     /// </summary>
     static async Task<(CrashCeremony Ceremony, int ItemId)> PrepareAsync(TestStorage storage, CrashServer server, Action<string> log)
     {
-        var store = CrashCli.StorageArgs(storage);
+        var store = SpotcheckCli.StorageArgs(storage);
         var enterprises = Path.Combine(storage.DataDir, "enterprises.csv");
         await File.WriteAllTextAsync(enterprises, EnterprisesCsv(), Encoding.UTF8);
-        await CrashCli.SucceedAsync(TestHost.Password, ["users", "add", "crash-planner", "--role", "Planner", "--password-stdin", .. store]);
+        await SpotcheckCli.SucceedAsync(TestHost.Password, ["users", "add", "crash-planner", "--role", "Planner", "--password-stdin", .. store]);
         log("schema, roles and the planner");
         var started = server.StartAsync();
         var prepared = await Task.WhenAll(
-            CrashCli.SucceedAsync(null, ["users", "token", "crash-planner", .. store]),
-            CrashCli.SucceedAsync(TestHost.Password, ["users", "add", "crash-supervisor", "--role", "Supervisor", "--password-stdin", .. store]),
-            CrashCli.SucceedAsync(null, ["import", "enterprises", enterprises, .. store]));
+            SpotcheckCli.SucceedAsync(null, ["users", "token", "crash-planner", .. store]),
+            SpotcheckCli.SucceedAsync(TestHost.Password, ["users", "add", "crash-supervisor", "--role", "Supervisor", "--password-stdin", .. store]),
+            SpotcheckCli.SucceedAsync(null, ["import", "enterprises", enterprises, .. store]));
         await started;
         Assert.Equal($"imported {SmallTags.Length * SmallFrame + LargeFrame}", prepared[2]);
         log("host, supervisor and enterprises");
-        var supervisorToken = CrashCli.SucceedAsync(null, ["users", "token", "crash-supervisor", .. store]);
+        var supervisorToken = SpotcheckCli.SucceedAsync(null, ["users", "token", "crash-supervisor", .. store]);
         var itemId = await DirectoryAsync(server.Client(prepared[0]));
         return (new CrashCeremony(server, prepared[0], await supervisorToken), itemId);
     }
@@ -214,12 +214,12 @@ public abstract class DrawCrashTests(DbProvider provider, ITestOutputHelper outp
             files.Add(Path.Combine(storage.DataDir, $"record-{draw.DrawId}.json"));
             await File.WriteAllBytesAsync(files[^1], record);
         }
-        var export = CrashCli.SucceedAsync(null, ["audit", "export", .. CrashCli.StorageArgs(storage)]);
-        var verified = await Task.WhenAll(files.Select(f => CrashCli.SucceedAsync(null, "draw", "verify", f)));
+        var export = SpotcheckCli.SucceedAsync(null, ["audit", "export", .. SpotcheckCli.StorageArgs(storage)]);
+        var verified = await Task.WhenAll(files.Select(f => SpotcheckCli.SucceedAsync(null, "draw", "verify", f)));
         Assert.All(verified, v => Assert.StartsWith("OK", v));
         var log = Path.Combine(storage.DataDir, "audit.jsonl");
         await File.WriteAllTextAsync(log, await export + "\n");
-        var chain = await CrashCli.SucceedAsync(null, "audit", "verify", log);
+        var chain = await SpotcheckCli.SucceedAsync(null, "audit", "verify", log);
         var head = JsonNode.Parse(await anonymous.GetStringAsync("/api/v1/public/audit/head"))!;
         Assert.Equal($"OK {head["seq"]} entries head={head["hash"]}", chain);
     }

@@ -63,6 +63,22 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         return (dept, list, item);
     }
 
+    /// <summary>A department with two officers, one enterprise and a complaint task staffed by both.</summary>
+    static async Task<(int TaskId, Department Dept, List<Officer> Officers)> ComplaintTaskAsync(IServiceProvider sp, string tag)
+    {
+        var db = sp.GetRequiredService<AppDbContext>();
+        var (dept, officers, item) = await DirectoryAsync(db, tag, 2);
+        var enterprise = NewEnterprise(tag, 1);
+        db.Enterprises.Add(enterprise);
+        await db.SaveChangesAsync();
+        var taskId = (await sp.GetRequiredService<CreateTask.Handler>().HandleAsync(new CreateTask.Command
+        {
+            Source = "COMPLAINT", EnterpriseId = enterprise.Id, ItemIds = [item.Id], DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
+            Basis = "举报 " + tag, OfficerIds = [officers[0].Id, officers[1].Id],
+        }, "planner")).Value;
+        return (taskId, dept, officers);
+    }
+
     static Enterprise NewEnterprise(string tag, int i) => Enterprise.Create(new EnterpriseData("替补测试企业" + tag + "-" + i,
         Uscc.Compose("91", "411721", "PF" + (_serial * 10 + i).ToString("D6", System.Globalization.CultureInfo.InvariantCulture)).Value,
         "411721", "西平县", [], RiskClass.B, false, false, EnterpriseStatus.Active, null, null), DateTime.UtcNow);
@@ -152,15 +168,8 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         {
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<AppDbContext>();
-            var (dept, officers, item) = await DirectoryAsync(db, tag, 2);
-            var enterprise = NewEnterprise(tag, 1);
-            db.Enterprises.Add(enterprise);
-            await db.SaveChangesAsync();
-            taskId = (await sp.GetRequiredService<CreateTask.Handler>().HandleAsync(new CreateTask.Command
-            {
-                Source = "COMPLAINT", EnterpriseId = enterprise.Id, ItemIds = [item.Id], DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
-                Basis = "举报 " + tag, OfficerIds = [officers[0].Id, officers[1].Id],
-            }, "planner")).Value;
+            var (created, dept, officers) = await ComplaintTaskAsync(sp, tag);
+            taskId = created;
             var w = await sp.GetRequiredService<WithdrawMember.Handler>().HandleAsync(taskId, officers[0].Id, "近亲属", true, TaskViewer.From("planner", null, [Roles.Planner]));
             Assert.True(w.IsSuccess && w.Value.SubstituteOfficerId is null, w.Error?.Message);
             (stays, deptId) = (officers[1].Id, dept.Id);
@@ -238,18 +247,12 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         {
             var sp = scope.ServiceProvider;
             var db = sp.GetRequiredService<AppDbContext>();
-            var (_, officers, item) = await DirectoryAsync(db, tag, 2);
-            var enterprise = NewEnterprise(tag, 1);
-            db.Enterprises.Add(enterprise);
-            await db.SaveChangesAsync();
-            taskId = (await sp.GetRequiredService<CreateTask.Handler>().HandleAsync(new CreateTask.Command
-            {
-                Source = "COMPLAINT", EnterpriseId = enterprise.Id, ItemIds = [item.Id], DueDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(30),
-                Basis = "举报 " + tag, OfficerIds = [officers[0].Id, officers[1].Id],
-            }, "planner")).Value;
+            var (created, _, officers) = await ComplaintTaskAsync(sp, tag);
+            taskId = created;
             officerId = officers[0].Id;
+            var enterpriseId = await db.InspectionTasks.Where(t => t.Id == taskId).Select(t => t.EnterpriseId).SingleAsync();
             conflictId = (await sp.GetRequiredService<DeclareConflict.Handler>().HandleAsync(
-                new DeclareConflict.Command(officerId, enterprise.Id, ConflictKind.PastEmployment, null), "planner")).Value;
+                new DeclareConflict.Command(officerId, enterpriseId, ConflictKind.PastEmployment, null), "planner")).Value;
         }
         async Task<HttpClient> ApiAsync(string role) =>
             host.BearerClient(await host.IssueTokenAsync((await host.CreateUserAsync(role.ToLowerInvariant() + "-api-" + Guid.NewGuid().ToString("N")[..8], role)).UserName!));

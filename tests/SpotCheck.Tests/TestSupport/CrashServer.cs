@@ -27,8 +27,8 @@ public sealed class CrashServer(TestStorage storage) : IAsyncDisposable
     public async Task StartAsync(bool demo = false)
     {
         Assert.Null(_process);
-        string[] args = ["serve", "--urls", BaseAddress.ToString().TrimEnd('/'), .. CrashCli.StorageArgs(storage), .. demo ? new[] { "--demo" } : []];
-        var process = Process.Start(CrashCli.StartInfo(args))!;
+        string[] args = ["serve", "--urls", BaseAddress.ToString().TrimEnd('/'), .. SpotcheckCli.StorageArgs(storage), .. demo ? new[] { "--demo" } : []];
+        var process = Process.Start(SpotcheckCli.StartInfo(args))!;
         _process = process;
         Starts++;
         process.OutputDataReceived += (_, e) => Append(e.Data);

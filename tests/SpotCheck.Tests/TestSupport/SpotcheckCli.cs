@@ -3,8 +3,8 @@ using System.Text;
 
 namespace SpotCheck.Tests.TestSupport;
 
-/// <summary>The built <c>spotcheck.dll</c> run as a child process, for tests that kill and restart the host.</summary>
-public static class CrashCli
+/// <summary>The built <c>spotcheck.dll</c> run as a child process (CLI tests, record verification, the crash tests' host).</summary>
+public static class SpotcheckCli
 {
     public sealed record Run(int ExitCode, string Stdout, string Stderr);
 
