@@ -19,7 +19,7 @@ public sealed record TaskPage(int Total, IReadOnlyList<TaskSummary> Items, int P
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 }
 
-/// <summary>The tasks a viewer may see (officers: their own), by due date then id, one page at a time.</summary>
+/// <summary>The tasks a viewer may see (officers: their own), unfinished first, then by due date, one page at a time.</summary>
 public static class ListTasks
 {
     public const int MaxPageSize = 100;
@@ -45,7 +45,8 @@ public static class ListTasks
 
         async Task<IReadOnlyList<TaskSummary>> RowsAsync(IQueryable<InspectionTask> q, int skip, int take, CancellationToken ct)
         {
-            var rows = await q.OrderBy(t => t.DueDate).ThenBy(t => t.Id)
+            // Work still to do first (检查中, 已退回, 待审核), then finished tasks; within each, the nearest due date first.
+            var rows = await q.OrderBy(t => t.State == TaskState.Approved || t.State == TaskState.Replaced).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
                 .Join(db.Enterprises, t => t.EnterpriseId, e => e.Id, (t, e) => new { t.Id, t.Source, t.DrawId, t.EnterpriseId, e.Name, e.Uscc, t.DueDate, t.State })
                 .Skip(skip).Take(take).ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();

@@ -33,4 +33,20 @@ public sealed class TaskPagingTests
         Assert.Equal((6, ListTasks.MaxPageSize, 6), (all.Total, all.PageSize, all.Items.Count));
         Assert.Equal(0, (await list.PageAsync(TaskKit.Planner, TaskState.Submitted, 1, 20)).Total);
     }
+
+    [Theory, MemberData(nameof(Providers))]
+    public async Task Unfinished_tasks_come_before_approved_ones(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        if (database is null) return;
+        await using var store = new Store(database);
+        var kit = await TaskKit.CreateAsync(store, officers: 2);
+        var done = await kit.ComplaintTaskAsync(0, 1);
+        var open = await kit.ComplaintTaskAsync(0, 1);
+        await kit.SubmitAsync(done, kit.Record(), 0, 1);
+        Assert.True((await new SpotCheck.Core.Reviews.ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(done, TaskKit.Reviewer)).IsSuccess);
+
+        var page = await new ListTasks.Handler(store.Db).PageAsync(kit.OfficerViewer(0), null, 1, 10);
+        Assert.Equal([open, done], page.Items.Select(t => t.Id));
+    }
 }
