@@ -22,7 +22,8 @@ public sealed class DrawRecordCache(AppDbContext db, DrawRecords.Handler records
         var lastSeq = await db.AuditEntries.Where(e => e.DrawId == drawId).MaxAsync(e => (long?)e.Seq, ct) ?? 0;
         var dir = Path.Combine(storage.DataDir, "records", Safe(drawId));
         var variant = includePrivateFiles ? "full" : "public";
-        var path = Path.Combine(dir, $"{lastSeq.ToString(CultureInfo.InvariantCulture)}-{variant}.json");
+        var current = lastSeq.ToString(CultureInfo.InvariantCulture) + "-";
+        var path = Path.Combine(dir, $"{current}{variant}.json");
         if (!File.Exists(path))
         {
             var built = await records.HandleAsync(drawId, includePrivateFiles, ct);
@@ -31,8 +32,8 @@ public sealed class DrawRecordCache(AppDbContext db, DrawRecords.Handler records
             var temp = path + "." + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8)) + ".tmp";
             await File.WriteAllBytesAsync(temp, System.Text.Encoding.UTF8.GetBytes(built.Value.ToJsonString()), ct);
             File.Move(temp, path, overwrite: true);
-            foreach (var stale in Directory.EnumerateFiles(dir).Where(f => !f.EndsWith($"{lastSeq.ToString(CultureInfo.InvariantCulture)}-full.json", StringComparison.Ordinal)
-                         && !f.EndsWith($"{lastSeq.ToString(CultureInfo.InvariantCulture)}-public.json", StringComparison.Ordinal) && !f.EndsWith(".tmp", StringComparison.Ordinal)))
+            // Records of earlier log states are never served again; temporary files may belong to a concurrent writer.
+            foreach (var stale in Directory.EnumerateFiles(dir, "*.json").Where(f => !Path.GetFileName(f).StartsWith(current, StringComparison.Ordinal)))
                 File.Delete(stale);
         }
         return new Cached(path, $"\"{drawId}-{lastSeq.ToString(CultureInfo.InvariantCulture)}-{variant}\"");
