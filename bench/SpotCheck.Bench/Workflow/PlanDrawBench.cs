@@ -82,7 +82,7 @@ static class PlanDrawBench
                 secrets[party] = (await new CommitDraw.Handler(db, audit, clock).HandleAsync(drawId, party, null, party)).Value;
             foreach (var who in new[] { "organiser", "supervisor" })
                 Check(await new EnterPublicRandomness.Handler(db, audit, clock).HandleAsync(drawId, "dice:31415926535897932384", who));
-            foreach (var (party, secret) in secrets) Check(await new RevealSecret.Handler(db, audit).HandleAsync(drawId, party, secret, party));
+            foreach (var (party, secret) in secrets) Check(await new RevealSecret.Handler(db, audit, clock).HandleAsync(drawId, party, secret, party));
         });
         Console.WriteLine($"commit x2, randomness x2, reveal x2: {ceremony:F2} s");
         await using (var db = Context())

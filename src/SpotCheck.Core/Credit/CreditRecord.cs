@@ -6,8 +6,10 @@ namespace SpotCheck.Core.Credit;
 /// 诚信档案 entry written when an approved record carries CREDIT_RECORD (R18). Never edited; the enterprise's risk
 /// class was raised by one (A→B→C→D, D stays D) at the same moment, for later plans.
 /// </summary>
-public sealed class CreditRecord
+public sealed class CreditRecord : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     CreditRecord() { }
 
     public CreditRecord(int enterpriseId, int taskId, DateOnly recordedOn, string results, RiskClass riskBefore, RiskClass riskAfter,

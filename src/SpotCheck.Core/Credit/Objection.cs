@@ -8,8 +8,10 @@ public enum ObjectionOutcome { Upheld, PartlyUpheld, Rejected }
 /// 异议: the enterprise disputes an approved result. Recorded once and resolved once; the outcome is kept next to the
 /// original record, which is never edited.
 /// </summary>
-public sealed class Objection
+public sealed class Objection : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     Objection() { }
 
     public Objection(int taskId, int enterpriseId, DateOnly receivedOn, string submittedBy, string content, string recordedBy, DateTime utcNow)

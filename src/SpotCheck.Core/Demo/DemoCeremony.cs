@@ -72,7 +72,7 @@ static class DemoCeremony
         foreach (var party in DrawSession.Parties)
         {
             if (draw.Status != DrawStatus.RandomnessEntered || draw.SecretOf(party) is not null) continue;
-            Must(await new RevealSecret.Handler(db, audit).HandleAsync(id, party, DemoValues.Secret(id, party), DemoValues.ActorOf(party), ct));
+            Must(await new RevealSecret.Handler(db, audit, clock.At(day, 9, 20)).HandleAsync(id, party, DemoValues.Secret(id, party), DemoValues.ActorOf(party), ct));
             steps++;
         }
         if (draw.Status == DrawStatus.Revealed)

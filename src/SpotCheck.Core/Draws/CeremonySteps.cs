@@ -37,14 +37,17 @@ public static class CommitDraw
             if (string.IsNullOrEmpty(secret)) secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
             else if (!DrawLookup.SecretPattern().IsMatch(secret))
                 return new Error("draw.secret", "秘密值须为16至128位的字母、数字或 _ . -", "secret");
-            var found = await DrawLookup.FindAsync(db, drawId, ct);
-            if (!found.IsSuccess) return found.Error!;
-            var draw = found.Value;
-            var commitment = DrawHash.Commitment(draw.DrawId, party, secret);
-            var done = draw.Commit(party, commitment, clock.GetUtcNow().UtcDateTime);
-            if (!done.IsSuccess) return done.Error!;
-            await audit.AppendAsync(new AuditEvent("COMMIT", actor, new JsonObject { ["party"] = party, ["commitment"] = commitment }, draw.DrawId), ct);
-            return secret;
+            return await db.RunAsync(async () =>
+            {
+                var found = await DrawLookup.FindAsync(db, drawId, ct);
+                if (!found.IsSuccess) return found.Error!;
+                var draw = found.Value;
+                var commitment = DrawHash.Commitment(draw.DrawId, party, secret);
+                var done = draw.Commit(party, commitment, clock.GetUtcNow().UtcDateTime);
+                if (!done.IsSuccess) return done.Error!;
+                await audit.AppendAsync(new AuditEvent("COMMIT", actor, new JsonObject { ["party"] = party, ["commitment"] = commitment }, draw.DrawId), ct);
+                return Result<string>.Ok(secret);
+            }, ct);
         }
     }
 }
@@ -59,28 +62,31 @@ public static class EnterPublicRandomness
         public async Task<Result<Outcome>> HandleAsync(string drawId, string value, string actor, CancellationToken ct = default)
         {
             if (PublicRandomnessFormat.Check(value) is { } problem) return new Error("draw.randomness", problem, "publicRandomness");
-            var found = await DrawLookup.FindAsync(db, drawId, ct);
-            if (!found.IsSuccess) return found.Error!;
-            var draw = found.Value;
-            if (PublicRandomnessFormat.CheckAgainst(value, draw.RandomnessSource) is { } mismatch)
-                return new Error("draw.randomness_kind", mismatch, "publicRandomness");
-            var code = DrawHash.ReadAloudCode(value);
-            var hadPending = draw.PendingRandomness is not null;
-            var entered = draw.EnterRandomness(value, actor, clock.GetUtcNow().UtcDateTime);
-            if (!entered.IsSuccess)
+            return await db.RunAsync(async () =>
             {
-                if (hadPending && draw.PendingRandomness is null) // mismatch: the held first entry was discarded
-                    await audit.AppendAsync(new AuditEvent("PUBLIC_RANDOMNESS_MISMATCH", actor, new JsonObject { ["readAloudCode"] = code }, draw.DrawId), ct);
-                return entered.Error!;
-            }
-            if (entered.Value)
-                await audit.AppendAsync(new AuditEvent("PUBLIC_RANDOMNESS", actor, new JsonObject
+                var found = await DrawLookup.FindAsync(db, drawId, ct);
+                if (!found.IsSuccess) return found.Error!;
+                var draw = found.Value;
+                if (PublicRandomnessFormat.CheckAgainst(value, draw.RandomnessSource) is { } mismatch)
+                    return new Error("draw.randomness_kind", mismatch, "publicRandomness");
+                var code = DrawHash.ReadAloudCode(value);
+                var hadPending = draw.PendingRandomness is not null;
+                var entered = draw.EnterRandomness(value, actor, clock.GetUtcNow().UtcDateTime);
+                if (!entered.IsSuccess)
                 {
-                    ["publicRandomness"] = value, ["readAloudCode"] = code, ["source"] = draw.RandomnessSource,
-                }, draw.DrawId), ct);
-            else
-                await audit.AppendAsync(new AuditEvent("PUBLIC_RANDOMNESS_FIRST_ENTRY", actor, new JsonObject { ["readAloudCode"] = code }, draw.DrawId), ct);
-            return new Outcome(entered.Value, code);
+                    if (hadPending && draw.PendingRandomness is null) // mismatch: the held first entry was discarded
+                        await audit.AppendAsync(new AuditEvent("PUBLIC_RANDOMNESS_MISMATCH", actor, new JsonObject { ["readAloudCode"] = code }, draw.DrawId), ct);
+                    return entered.Error!;
+                }
+                if (entered.Value)
+                    await audit.AppendAsync(new AuditEvent("PUBLIC_RANDOMNESS", actor, new JsonObject
+                    {
+                        ["publicRandomness"] = value, ["readAloudCode"] = code, ["source"] = draw.RandomnessSource,
+                    }, draw.DrawId), ct);
+                else
+                    await audit.AppendAsync(new AuditEvent("PUBLIC_RANDOMNESS_FIRST_ENTRY", actor, new JsonObject { ["readAloudCode"] = code }, draw.DrawId), ct);
+                return Result<Outcome>.Ok(new Outcome(entered.Value, code));
+            }, ct);
         }
     }
 }
@@ -88,19 +94,22 @@ public static class EnterPublicRandomness
 /// <summary>Step 4: each party reveals its secret; a secret that does not open the commitment is refused.</summary>
 public static class RevealSecret
 {
-    public sealed class Handler(AppDbContext db, AuditLog audit)
+    public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
         public async Task<Result> HandleAsync(string drawId, string party, string secret, string actor, CancellationToken ct = default)
         {
             if (DrawLookup.Party(party) is { } e) return e;
             if (string.IsNullOrEmpty(secret)) return new Error("draw.secret", "请输入秘密值", "secret");
-            var found = await DrawLookup.FindAsync(db, drawId, ct);
-            if (!found.IsSuccess) return found.Error!;
-            var draw = found.Value;
-            var revealed = draw.Reveal(party, secret);
-            if (!revealed.IsSuccess) return revealed;
-            await audit.AppendAsync(new AuditEvent("REVEAL", actor, new JsonObject { ["party"] = party, ["secret"] = secret }, draw.DrawId), ct);
-            return Result.Ok();
+            return await db.RunAsync(async () =>
+            {
+                var found = await DrawLookup.FindAsync(db, drawId, ct);
+                if (!found.IsSuccess) return found.Error!;
+                var draw = found.Value;
+                var revealed = draw.Reveal(party, secret, clock.GetUtcNow().UtcDateTime);
+                if (!revealed.IsSuccess) return revealed;
+                await audit.AppendAsync(new AuditEvent("REVEAL", actor, new JsonObject { ["party"] = party, ["secret"] = secret }, draw.DrawId), ct);
+                return Result.Ok();
+            }, ct);
         }
     }
 }
@@ -110,7 +119,7 @@ public static class VoidDraw
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(string drawId, string reason, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(string drawId, string reason, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var found = await DrawLookup.FindAsync(db, drawId, ct);
             if (!found.IsSuccess) return found.Error!;
@@ -124,7 +133,7 @@ public static class VoidDraw
                 ["reason"] = draw.VoidReason, ["stepReached"] = stepReached.ToString(), ["voidedDrawsOfPlan"] = count,
             }, draw.DrawId), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }
 
@@ -133,7 +142,7 @@ public static class PublishDraw
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(string drawId, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(string drawId, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var found = await DrawLookup.FindAsync(db, drawId, ct);
             if (!found.IsSuccess) return found.Error!;
@@ -146,6 +155,6 @@ public static class PublishDraw
                 ["inputsHash"] = draw.InputsHash, ["seed"] = draw.Seed, ["voidedDrawsOfPlan"] = voided,
             }, draw.DrawId), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }

@@ -11,6 +11,10 @@ sealed class DrawSessionConfiguration : IEntityTypeConfiguration<DrawSession>
         b.Property(d => d.DrawId).HasMaxLength(64).IsRequired();
         b.HasIndex(d => d.DrawId).IsUnique();
         b.HasIndex(d => d.PlanId);
+        // One open draw per plan: a second freeze racing the first loses on this key.
+        b.HasIndex(d => d.PlanId, "IX_DrawSessions_OneOpenPerPlan").IsUnique()
+            .HasFilter("\"Status\" IN ('Frozen', 'Committed', 'RandomnessEntered', 'Revealed')");
+        b.HasMany<DrawStep>("_steps").WithOne().HasForeignKey(s => s.DrawSessionId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Plan>().WithMany().HasForeignKey(d => d.PlanId).OnDelete(DeleteBehavior.Restrict);
         b.Property(d => d.SupplementOf).HasMaxLength(64);
         b.Property(d => d.Status).HasConversion<string>().HasMaxLength(24);
@@ -32,6 +36,17 @@ sealed class DrawSessionConfiguration : IEntityTypeConfiguration<DrawSession>
             b.Ignore(name);
         b.HasOne(d => d.Snapshot).WithOne().HasForeignKey<DrawSnapshot>(s => s.DrawSessionId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(d => d.Snapshot).AutoInclude();
+    }
+}
+
+sealed class DrawStepConfiguration : IEntityTypeConfiguration<DrawStep>
+{
+    public void Configure(EntityTypeBuilder<DrawStep> b)
+    {
+        b.ToTable("DrawSteps");
+        b.Property(s => s.Step).HasMaxLength(24).IsRequired();
+        b.Property(s => s.Party).HasMaxLength(24).IsRequired();
+        b.HasIndex(s => new { s.DrawSessionId, s.Step, s.Party }).IsUnique();
     }
 }
 

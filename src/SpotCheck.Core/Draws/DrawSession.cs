@@ -9,11 +9,15 @@ public enum DrawStatus { Frozen, Committed, RandomnessEntered, Revealed, Drawn, 
 /// audit entry, so a crash between steps leaves a draw that can be resumed from its <see cref="Status"/> or voided.
 /// Secrets are stored only once revealed; before that only their commitments exist.
 /// </summary>
-public sealed class DrawSession
+public sealed class DrawSession : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     public const string Organizer = "organizer";
     public const string Supervisor = "supervisor";
     public static readonly string[] Parties = [Organizer, Supervisor];
+
+    readonly List<DrawStep> _steps = [];
 
     DrawSession() { }
 
@@ -73,6 +77,7 @@ public sealed class DrawSession
         ManifestJson = inputs.ManifestJson, InputsHash = inputs.InputsHash, Snapshot = new DrawSnapshot(inputs),
         FrameCount = Lines(inputs.Population), ExcludedCount = Lines(inputs.Excluded), InspectorCount = Lines(inputs.Inspectors),
         RandomnessSource = randomnessSource, CreatedBy = actor, FrozenAtUtc = utcNow,
+        _steps = { new DrawStep(DrawStep.Freeze, "", utcNow) },
     };
 
     static int Lines(string tsv) => tsv.Count(c => c == '\n');
@@ -89,6 +94,7 @@ public sealed class DrawSession
         if (CommitmentOf(party) is not null) return new Error("draw.committed", $"{PartyLabel(party)}已提交承诺值，不能更改", "party", ErrorKind.Conflict);
         if (party == Organizer) (OrganizerCommitment, OrganizerCommittedAtUtc) = (commitment, utcNow);
         else (SupervisorCommitment, SupervisorCommittedAtUtc) = (commitment, utcNow);
+        _steps.Add(new DrawStep(DrawStep.Commit, party, utcNow));
         if (OrganizerCommitment is not null && SupervisorCommitment is not null) Status = DrawStatus.Committed;
         return Result.Ok();
     }
@@ -110,10 +116,11 @@ public sealed class DrawSession
             return new Error("draw.randomness_mismatch", "两次录入的公共随机数不一致，已清除，请两人重新录入", "publicRandomness");
         }
         (PublicRandomness, PublicRandomnessAtUtc, Status) = (value, utcNow, DrawStatus.RandomnessEntered);
+        _steps.Add(new DrawStep(DrawStep.PublicRandomness, "", utcNow));
         return true;
     }
 
-    public Result Reveal(string party, string secret)
+    public Result Reveal(string party, string secret, DateTime utcNow)
     {
         if (Status != DrawStatus.RandomnessEntered) return WrongStep("揭示秘密值");
         if (SecretOf(party) is not null) return new Error("draw.revealed", $"{PartyLabel(party)}已揭示秘密值", "party", ErrorKind.Conflict);
@@ -121,6 +128,7 @@ public sealed class DrawSession
             return new Error("draw.secret_mismatch", $"{PartyLabel(party)}揭示的秘密值与其承诺值不符，拒绝继续", "secret");
         if (party == Organizer) OrganizerSecret = secret;
         else SupervisorSecret = secret;
+        _steps.Add(new DrawStep(DrawStep.Reveal, party, utcNow));
         if (OrganizerSecret is not null && SupervisorSecret is not null) Status = DrawStatus.Revealed;
         return Result.Ok();
     }
@@ -131,6 +139,7 @@ public sealed class DrawSession
         (Seed, SelectedCount, TeamCount, FinishedAtUtc) = (seed, selected, teams, utcNow);
         InfeasibleReport = string.Join('\n', infeasible);
         Status = infeasible.Count > 0 ? DrawStatus.Partial : DrawStatus.Drawn;
+        _steps.Add(new DrawStep(DrawStep.Run, "", utcNow));
         return Result.Ok();
     }
 
@@ -139,6 +148,7 @@ public sealed class DrawSession
         if (IsFinal) return new Error("draw.final", "已完成或已作废的抽取不能作废", Kind: ErrorKind.Conflict);
         if (string.IsNullOrWhiteSpace(reason)) return new Error("draw.void_reason", "请填写作废原因", "reason");
         (Status, VoidReason, FinishedAtUtc) = (DrawStatus.Voided, reason.Trim(), utcNow);
+        _steps.Add(new DrawStep(DrawStep.Void, "", utcNow));
         return Result.Ok();
     }
 
@@ -148,6 +158,7 @@ public sealed class DrawSession
             return new Error("draw.not_finished", "只有已完成的抽取可以公示", Kind: ErrorKind.Conflict);
         if (PublishedAtUtc is not null) return new Error("draw.published", "该抽取已公示", Kind: ErrorKind.Conflict);
         PublishedAtUtc = utcNow;
+        _steps.Add(new DrawStep(DrawStep.Publish, "", utcNow));
         return Result.Ok();
     }
 
@@ -155,6 +166,27 @@ public sealed class DrawSession
 
     Error WrongStep(string step) =>
         new("draw.wrong_step", $"当前状态为“{DrawLabels.Of(Status)}”，不能{step}", Kind: ErrorKind.Conflict);
+}
+
+/// <summary>
+/// One ceremony step taken, at most once per draw and party: a unique key makes the database refuse a second
+/// commitment or reveal of one party, a second run or a second 公示 even if two requests pass the state checks at once.
+/// </summary>
+public sealed class DrawStep
+{
+    public const string Freeze = "FREEZE", Commit = "COMMIT", PublicRandomness = "PUBLIC_RANDOMNESS", Reveal = "REVEAL",
+        Run = "RUN", Void = "VOID", Publish = "PUBLISH";
+
+    DrawStep() { }
+
+    internal DrawStep(string step, string party, DateTime utcNow) => (Step, Party, AtUtc) = (step, party, utcNow);
+
+    public long Id { get; private set; }
+    public int DrawSessionId { get; private set; }
+    public string Step { get; private set; } = "";
+    /// <summary>organizer or supervisor for commitments and reveals; empty for steps of the whole draw.</summary>
+    public string Party { get; private set; } = "";
+    public DateTime AtUtc { get; private set; }
 }
 
 /// <summary>The five snapshot files of a draw (draw-spec §6.1), canonical TSV text exactly as hashed.</summary>

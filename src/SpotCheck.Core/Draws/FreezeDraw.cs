@@ -31,46 +31,43 @@ public static class FreezeDraw
             if (PublicRandomnessFormat.DeclaredKinds(source) is null)
                 return new Error("draw.source", "公共随机数来源须以类型开头：dice（现场掷骰）、drand 或 nist，如“dice：两名人员现场各掷骰子”；多种来源用+连接", "randomnessSource");
             if (cmd.YearlyCap < 1) return new Error("draw.yearly_cap", "每户每年抽查次数上限至少为1", "yearlyCap");
-            var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == cmd.PlanId, ct);
-            if (plan is null) return new Error("plan.not_found", "抽查计划不存在", Kind: ErrorKind.NotFound);
-            var drawable = plan.CanDraw();
-            if (!drawable.IsSuccess) return drawable.Error!;
-            var now = clock.GetUtcNow();
-            var asOf = DrawClock.Today(now);
-            if (asOf > plan.EndDate) return new Error("draw.plan_ended", "计划完成日期已过，不能再抽取", "planId", ErrorKind.Conflict);
-            var open = await db.DrawSessions.AnyAsync(d => d.PlanId == plan.Id && d.Status != DrawStatus.Voided
-                && d.Status != DrawStatus.Drawn && d.Status != DrawStatus.Partial, ct);
-            if (open) return new Error("draw.open", "该计划有尚未完成的抽取，请先完成或作废", "planId", ErrorKind.Conflict);
+            return await db.RunAsync(async () =>
+            {
+                var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == cmd.PlanId, ct);
+                if (plan is null) return new Error("plan.not_found", "抽查计划不存在", Kind: ErrorKind.NotFound);
+                var drawable = plan.CanDraw();
+                if (!drawable.IsSuccess) return drawable.Error!;
+                var now = clock.GetUtcNow();
+                var asOf = DrawClock.Today(now);
+                if (asOf > plan.EndDate) return new Error("draw.plan_ended", "计划完成日期已过，不能再抽取", "planId", ErrorKind.Conflict);
+                var open = await db.DrawSessions.AnyAsync(d => d.PlanId == plan.Id && d.Status != DrawStatus.Voided
+                    && d.Status != DrawStatus.Drawn && d.Status != DrawStatus.Partial, ct);
+                if (open) return new Error("draw.open", "该计划有尚未完成的抽取，请先完成或作废", "planId", ErrorKind.Conflict);
 
-            string drawId;
-            FrozenInputs inputs;
-            if (cmd.SupplementOf is { Length: > 0 } parentId)
-            {
-                var parent = await db.DrawSessions.AsNoTracking().SingleOrDefaultAsync(d => d.DrawId == parentId && d.PlanId == plan.Id, ct);
-                if (parent is null) return new Error("draw.not_found", "要补充的抽取不存在", "supplementOf", ErrorKind.NotFound);
-                if (parent.Status != DrawStatus.Partial) return new Error("draw.not_partial", "只有部分完成（有无法配员对象）的抽取可以补充抽取", "supplementOf", ErrorKind.Conflict);
-                var n = await db.DrawSessions.CountAsync(d => d.SupplementOf == parentId, ct) + 1;
-                drawId = $"{parentId}-S{n.ToString(CultureInfo.InvariantCulture)}";
-                inputs = await FrameBuilder.SupplementAsync(db, plan, parent, drawId, asOf, ct);
-            }
-            else
-            {
-                var n = await db.DrawSessions.CountAsync(d => d.PlanId == plan.Id && d.SupplementOf == null, ct) + 1;
-                drawId = string.Create(CultureInfo.InvariantCulture, $"{plan.Year}-P{plan.Id}-{n:D2}");
-                inputs = await FrameBuilder.ForPlanAsync(db, plan, drawId, asOf, cmd.YearlyCap, ct);
-            }
-            var draw = DrawSession.Freeze(drawId, plan.Id, cmd.SupplementOf is { Length: > 0 } ? cmd.SupplementOf : null, asOf, inputs, source, actor, now.UtcDateTime);
-            db.DrawSessions.Add(draw);
-            try
-            {
+                string drawId;
+                FrozenInputs inputs;
+                if (cmd.SupplementOf is { Length: > 0 } parentId)
+                {
+                    var parent = await db.DrawSessions.AsNoTracking().SingleOrDefaultAsync(d => d.DrawId == parentId && d.PlanId == plan.Id, ct);
+                    if (parent is null) return new Error("draw.not_found", "要补充的抽取不存在", "supplementOf", ErrorKind.NotFound);
+                    if (parent.Status != DrawStatus.Partial) return new Error("draw.not_partial", "只有部分完成（有无法配员对象）的抽取可以补充抽取", "supplementOf", ErrorKind.Conflict);
+                    var n = await db.DrawSessions.CountAsync(d => d.SupplementOf == parentId, ct) + 1;
+                    drawId = $"{parentId}-S{n.ToString(CultureInfo.InvariantCulture)}";
+                    inputs = await FrameBuilder.SupplementAsync(db, plan, parent, drawId, asOf, ct);
+                }
+                else
+                {
+                    var n = await db.DrawSessions.CountAsync(d => d.PlanId == plan.Id && d.SupplementOf == null, ct) + 1;
+                    drawId = string.Create(CultureInfo.InvariantCulture, $"{plan.Year}-P{plan.Id}-{n:D2}");
+                    inputs = await FrameBuilder.ForPlanAsync(db, plan, drawId, asOf, cmd.YearlyCap, ct);
+                }
+                var draw = DrawSession.Freeze(drawId, plan.Id, cmd.SupplementOf is { Length: > 0 } ? cmd.SupplementOf : null, asOf, inputs, source, actor, now.UtcDateTime);
+                db.DrawSessions.Add(draw);
+                // A freeze of the same plan racing this one loses on the drawId or the one-open-draw key, and its retry
+                // finds the open draw.
                 await AppendFrozenAsync(audit, draw, plan.Id, inputs, source, actor, ct);
-            }
-            catch (DbUpdateException)
-            {
-                // Another freeze of the same plan took this drawId first; nothing of ours was saved.
-                return new Error("draw.concurrent", "该计划刚刚由他人开始了抽取，请刷新后查看", "planId", ErrorKind.Conflict);
-            }
-            return drawId;
+                return Result<string>.Ok(drawId);
+            }, ct);
         }
 
         static Task AppendFrozenAsync(AuditLog audit, DrawSession draw, int planId, FrozenInputs inputs, string source, string actor,

@@ -20,52 +20,55 @@ public static class RunDraw
     {
         public async Task<Result<Outcome>> HandleAsync(string drawId, string actor, CancellationToken ct = default)
         {
-            var found = await DrawLookup.FindAsync(db, drawId, ct, withSnapshot: true);
-            if (!found.IsSuccess) return found.Error!;
-            var draw = found.Value;
-            if (draw.Status != DrawStatus.Revealed)
-                return new Error("draw.wrong_step", $"当前状态为“{DrawLabels.Of(draw.Status)}”，不能执行抽取", Kind: ErrorKind.Conflict);
-            var builder = DrawRecords.Replay(draw);
-            var seed = builder.ComputeSeed();
-            var selection = builder.Select();
-            var assignment = builder.Assign();
-
-            var ids = selection.Selected.Select(s => s.Id).ToList();
-            var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Uscc))
-                .Select(e => new { e.Id, e.Uscc }).ToDictionaryAsync(e => e.Uscc, e => e.Id, StringComparer.Ordinal, ct);
-            var teams = assignment.Assigned.ToDictionary(a => a.Target, StringComparer.Ordinal);
-            var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
-            var infeasible = assignment.Infeasible.Select(f => InfeasibilityText.Describe(f, departments)).ToList();
-            var plan = await db.Plans.SingleAsync(p => p.Id == draw.PlanId, ct);
-            var codes = assignment.Assigned.SelectMany(a => a.Team).Distinct(StringComparer.Ordinal).ToList();
-            var officerIds = await db.Officers.AsNoTracking().Where(o => codes.Contains(o.Code))
-                .ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.Ordinal, ct);
-            var targets = selection.Selected.Where(s => teams.ContainsKey(s.Id)).Select(s => new CreateDrawTasks.Target(
-                enterprises[s.Id], s.Rank, teams[s.Id].Team.Zip(teams[s.Id].Tickets, (o, k) => new CreateDrawTasks.Member(officerIds[o], k.ToHex())).ToList())).ToList();
-
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            foreach (var row in selection.Selected)
-                db.DrawSelections.Add(new DrawSelection(draw.DrawId, draw.PlanId, enterprises[row.Id], row.Id, row.Rank, row.Stratum,
-                    draw.AsOf, teams.TryGetValue(row.Id, out var t) ? t.Team : [], draw.SupplementOf is not null));
-            var completed = draw.Complete(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible, clock.GetUtcNow().UtcDateTime);
-            if (!completed.IsSuccess) return completed.Error!;
-            plan.MarkDrawn();
-            CreateDrawTasks.Add(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime);
-            await audit.AppendAsync(new AuditEvent("DRAW_RESULT", actor, new JsonObject
+            return await db.RunAsync(async () =>
             {
-                ["seed"] = seed,
-                ["selected"] = selection.Selected.Count,
-                ["selectedHash"] = Draw.DrawHash.Sha256Hex(string.Join('\n', selection.Selected.Select(s => s.Id + "\t" + s.Key.ToHex()))),
-                ["strata"] = new JsonObject(selection.Strata.Select(s => KeyValuePair.Create(s.Stratum, (JsonNode?)s.K))),
-            }, draw.DrawId), ct);
-            await audit.AppendAsync(new AuditEvent("ASSIGNMENT_RESULT", actor, new JsonObject
-            {
-                ["teams"] = assignment.Assigned.Count,
-                ["teamsHash"] = Draw.DrawHash.Sha256Hex(string.Join('\n', assignment.Assigned.Select(a => a.Target + "\t" + string.Join(',', a.Team)))),
-                ["infeasible"] = assignment.Infeasible.Count,
-            }, draw.DrawId), ct);
-            await tx.CommitAsync(ct);
-            return new Outcome(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible);
+                var found = await DrawLookup.FindAsync(db, drawId, ct, withSnapshot: true);
+                if (!found.IsSuccess) return found.Error!;
+                var draw = found.Value;
+                if (draw.Status != DrawStatus.Revealed)
+                    return new Error("draw.wrong_step", $"当前状态为“{DrawLabels.Of(draw.Status)}”，不能执行抽取", Kind: ErrorKind.Conflict);
+                var builder = DrawRecords.Replay(draw);
+                var seed = builder.ComputeSeed();
+                var selection = builder.Select();
+                var assignment = builder.Assign();
+
+                var ids = selection.Selected.Select(s => s.Id).ToList();
+                var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Uscc))
+                    .Select(e => new { e.Id, e.Uscc }).ToDictionaryAsync(e => e.Uscc, e => e.Id, StringComparer.Ordinal, ct);
+                var teams = assignment.Assigned.ToDictionary(a => a.Target, StringComparer.Ordinal);
+                var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
+                var infeasible = assignment.Infeasible.Select(f => InfeasibilityText.Describe(f, departments)).ToList();
+                var plan = await db.Plans.SingleAsync(p => p.Id == draw.PlanId, ct);
+                var codes = assignment.Assigned.SelectMany(a => a.Team).Distinct(StringComparer.Ordinal).ToList();
+                var officerIds = await db.Officers.AsNoTracking().Where(o => codes.Contains(o.Code))
+                    .ToDictionaryAsync(o => o.Code, o => o.Id, StringComparer.Ordinal, ct);
+                var targets = selection.Selected.Where(s => teams.ContainsKey(s.Id)).Select(s => new CreateDrawTasks.Target(
+                    enterprises[s.Id], s.Rank, teams[s.Id].Team.Zip(teams[s.Id].Tickets, (o, k) => new CreateDrawTasks.Member(officerIds[o], k.ToHex())).ToList())).ToList();
+
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                foreach (var row in selection.Selected)
+                    db.DrawSelections.Add(new DrawSelection(draw.DrawId, draw.PlanId, enterprises[row.Id], row.Id, row.Rank, row.Stratum,
+                        draw.AsOf, teams.TryGetValue(row.Id, out var t) ? t.Team : [], draw.SupplementOf is not null));
+                var completed = draw.Complete(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible, clock.GetUtcNow().UtcDateTime);
+                if (!completed.IsSuccess) return completed.Error!;
+                plan.MarkDrawn();
+                CreateDrawTasks.Add(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime);
+                await audit.AppendAsync(new AuditEvent("DRAW_RESULT", actor, new JsonObject
+                {
+                    ["seed"] = seed,
+                    ["selected"] = selection.Selected.Count,
+                    ["selectedHash"] = Draw.DrawHash.Sha256Hex(string.Join('\n', selection.Selected.Select(s => s.Id + "\t" + s.Key.ToHex()))),
+                    ["strata"] = new JsonObject(selection.Strata.Select(s => KeyValuePair.Create(s.Stratum, (JsonNode?)s.K))),
+                }, draw.DrawId), ct);
+                await audit.AppendAsync(new AuditEvent("ASSIGNMENT_RESULT", actor, new JsonObject
+                {
+                    ["teams"] = assignment.Assigned.Count,
+                    ["teamsHash"] = Draw.DrawHash.Sha256Hex(string.Join('\n', assignment.Assigned.Select(a => a.Target + "\t" + string.Join(',', a.Team)))),
+                    ["infeasible"] = assignment.Infeasible.Count,
+                }, draw.DrawId), ct);
+                await tx.CommitAsync(ct);
+                return Result<Outcome>.Ok(new Outcome(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible));
+            }, ct);
         }
     }
 }

@@ -52,8 +52,10 @@ public sealed record EnterpriseData(
     string? LegacyRegistrationNo = null);
 
 /// <summary>检查对象 in the 检查对象名录库. Every change after creation is recorded as <see cref="EnterpriseChange"/> rows.</summary>
-public sealed class Enterprise
+public sealed class Enterprise : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     readonly List<EnterpriseTag> _tags = [];
     readonly List<EnterpriseChange> _changes = [];
 

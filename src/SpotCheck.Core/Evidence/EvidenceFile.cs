@@ -1,8 +1,10 @@
 namespace SpotCheck.Core.Evidence;
 
 /// <summary>One evidence file attached to a task's record. The bytes live in the <see cref="EvidenceStore"/>.</summary>
-public sealed class EvidenceFile
+public sealed class EvidenceFile : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     EvidenceFile() { }
 
     public EvidenceFile(int taskId, string sha256, string fileName, string contentType, long sizeBytes, string? thumbnailSha256,

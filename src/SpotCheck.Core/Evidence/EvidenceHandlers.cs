@@ -38,7 +38,7 @@ public static class UploadEvidence
             var file = new EvidenceFile(taskId, sha, name, kind.ContentType, bytes.LongLength, thumbSha, taken, gps, viewer.UserName, clock.GetUtcNow().UtcDateTime);
             db.EvidenceFiles.Add(file);
             task.ResetConfirmations();
-            task.SetStateUnchanged();
+            task.Touch();
             await audit.AppendAsync(new AuditEvent("EVIDENCE_ADDED", viewer.UserName, new JsonObject
             {
                 ["taskId"] = taskId, ["sha256"] = sha, ["contentType"] = kind.ContentType, ["size"] = bytes.LongLength,

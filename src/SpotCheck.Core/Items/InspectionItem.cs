@@ -26,8 +26,10 @@ public sealed record ItemData(
 /// One version of a 检查事项 (stable <see cref="Code"/> + <see cref="Version"/>). Published versions are never edited:
 /// a change becomes the next version (domain.md R9 动态清单).
 /// </summary>
-public sealed class InspectionItem
+public sealed class InspectionItem : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     InspectionItem() { }
 
     public int Id { get; private set; }

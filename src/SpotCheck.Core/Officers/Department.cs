@@ -3,8 +3,10 @@ using System.Text.RegularExpressions;
 namespace SpotCheck.Core.Officers;
 
 /// <summary>An administrative department (e.g. XPKGJ); joint checks draw officers per department.</summary>
-public sealed partial class Department
+public sealed partial class Department : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     Department() { }
 
     public Department(string code, string name, bool isDemo = false)

@@ -27,8 +27,10 @@ public sealed record OfficerData(
     int WorkloadCap);
 
 /// <summary>执法检查人员. Draws refer to the opaque <see cref="Code"/>, never to name or certificate number.</summary>
-public sealed partial class Officer
+public sealed partial class Officer : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     readonly List<OfficerConflict> _conflicts = [];
 
     Officer() { }
@@ -102,8 +104,10 @@ public sealed partial class Officer
 /// A declared 回避 reason between an officer and an enterprise; enforced at draw time while in force. A withdrawn
 /// declaration is kept with who withdrew it, when and why; it no longer counts anywhere.
 /// </summary>
-public sealed class OfficerConflict
+public sealed class OfficerConflict : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     OfficerConflict() { }
 
     public OfficerConflict(int enterpriseId, ConflictKind kind, string? note, DateTime declaredAtUtc)

@@ -28,8 +28,10 @@ public sealed record PlanData(
     DateOnly EndDate);
 
 /// <summary>抽查计划: what is drawn (frame filter and ratios) and how teams are formed. Only a draft can change.</summary>
-public sealed class Plan
+public sealed class Plan : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     Plan() { }
 
     public int Id { get; private set; }

@@ -6,8 +6,10 @@ public enum FollowUpState { Open, Closed }
 /// One 后续处置 of an approved record (domain.md §3.2), OPEN → CLOSED with closing date and note. RECTIFY links its
 /// re-check task; TRANSFER_CASE and the others are recorded for tracking.
 /// </summary>
-public sealed class FollowUpAction
+public sealed class FollowUpAction : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     FollowUpAction() { }
 
     public FollowUpAction(int taskId, string code, string? note, DateOnly? dueDate, DateTime createdAtUtc)

@@ -22,8 +22,10 @@ public sealed record ChecklistLine(int ItemId, string Content, bool Compliant, s
 /// 检查记录 of one task (one per task). Editable by the team while the task is open or returned; any change clears
 /// every member's confirmation. The review outcome (conclusion date, publication deadline) is set on approval.
 /// </summary>
-public sealed class InspectionRecord
+public sealed class InspectionRecord : Data.IVersioned
 {
+    public int RowVersion { get; private set; }
+
     InspectionRecord() { }
 
     public int Id { get; private set; }

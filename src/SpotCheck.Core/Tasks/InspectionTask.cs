@@ -7,7 +7,7 @@ namespace SpotCheck.Core.Tasks;
 /// 检查任务: one visit of one team to one enterprise, covering one or more check items. Draw tasks come from
 /// <see cref="CreateDrawTasks"/>; the others (受理举报 …) are created by a planner and never count as random checks.
 /// </summary>
-public sealed class InspectionTask
+public sealed class InspectionTask : Data.IVersioned
 {
     readonly List<TaskMember> _members = [];
 
@@ -36,7 +36,7 @@ public sealed class InspectionTask
     public string? FrameErrorReason { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
-    public int Version { get; private set; }
+    public int RowVersion { get; private set; }
 
     /// <summary>All members ever on the team, withdrawn ones included, in ticket order.</summary>
     public IReadOnlyList<TaskMember> Members => _members;
@@ -95,7 +95,7 @@ public sealed class InspectionTask
         AddMember(officerId, ticket, replaces: replacesOfficerId);
         ElectLeader();
         ResetConfirmations();
-        SetStateUnchanged();
+        Touch();
     }
 
     /// <summary>Starts the withdrawal reason of the members released by <see cref="MarkReplaced"/>.</summary>
@@ -140,14 +140,10 @@ public sealed class InspectionTask
         foreach (var m in _members) m.ClearConfirmation();
     }
 
-    /// <summary>Bumps the concurrency version for a change that keeps the state (members, record, evidence).</summary>
-    public void SetStateUnchanged() => Version++;
+    /// <summary>Raises the concurrency version for a change that only touches child rows (members, record, evidence).</summary>
+    public void Touch() => RowVersion++;
 
-    internal void SetState(TaskState state)
-    {
-        State = state;
-        Version++;
-    }
+    internal void SetState(TaskState state) => State = state;
 
     static InspectionTask New(TaskSource source, int enterpriseId, IReadOnlyList<int> itemIds, DateOnly dueDate,
         string basis, string createdBy, DateTime utcNow) => new()

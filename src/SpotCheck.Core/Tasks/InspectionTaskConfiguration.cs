@@ -19,7 +19,6 @@ sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<InspectionTa
         b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
         b.Property(t => t.FrameErrorReason).HasMaxLength(500);
         b.HasOne<InspectionTask>().WithOne().HasForeignKey<InspectionTask>(t => t.ReplacesTaskId).OnDelete(DeleteBehavior.Restrict);
-        b.Property(t => t.Version).IsConcurrencyToken();
         b.HasOne<Enterprise>().WithMany().HasForeignKey(t => t.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Plan>().WithMany().HasForeignKey(t => t.PlanId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<InspectionTask>().WithMany().HasForeignKey(t => t.RecheckOfTaskId).OnDelete(DeleteBehavior.Restrict);

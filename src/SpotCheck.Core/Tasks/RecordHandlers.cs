@@ -47,7 +47,7 @@ public static class SaveRecord
             if (record is null) db.InspectionRecords.Add(InspectionRecord.Create(taskId, data.Value, viewer.UserName, now));
             else record.Assign(data.Value, viewer.UserName, now);
             task.ResetConfirmations();
-            task.SetStateUnchanged();
+            task.Touch();
             await audit.AppendAsync(new AuditEvent("RECORD_SAVED", viewer.UserName, new JsonObject
             {
                 ["taskId"] = task.Id,
@@ -74,7 +74,7 @@ public static class ConfirmRecord
             var member = task.ActiveMembers.Single(m => m.OfficerId == viewer.OfficerId);
             if (member.ConfirmedAtUtc is not null) return Result.Ok();
             member.Confirm(clock.GetUtcNow().UtcDateTime);
-            task.SetStateUnchanged();
+            task.Touch();
             await audit.AppendAsync(new AuditEvent("RECORD_CONFIRMED", viewer.UserName, new JsonObject
             {
                 ["taskId"] = task.Id, ["officerId"] = member.OfficerId,

@@ -49,7 +49,7 @@ public static class WithdrawMember
             var ticket = replacement is null || task.DrawId is null ? null : DrawHash.TicketHex(built!.Value.Input.Seed, 'A', built.Value.Target, replacement.OfficerId);
             var withdrawn = task.Withdraw(officerId, reason, substituteId, ticket, now);
             if (!withdrawn.IsSuccess) return withdrawn.Error!;
-            task.SetStateUnchanged();
+            task.Touch();
             await audit.AppendAsync(new AuditEvent("SUBSTITUTION", viewer.UserName, new JsonObject
             {
                 ["taskId"] = task.Id,

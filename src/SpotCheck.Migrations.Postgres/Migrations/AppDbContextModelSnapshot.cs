@@ -290,6 +290,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("TaskId")
                         .HasColumnType("integer");
 
@@ -344,6 +350,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<string>("ResolvedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -499,6 +511,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -540,6 +558,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex(new[] { "PlanId" }, "IX_DrawSessions_OneOpenPerPlan")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Frozen', 'Committed', 'RandomnessEntered', 'Revealed')");
+
                     b.ToTable("DrawSessions");
                 });
 
@@ -571,6 +593,38 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasKey("DrawSessionId");
 
                     b.ToTable("DrawSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DrawSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawSessionId", "Step", "Party")
+                        .IsUnique();
+
+                    b.ToTable("DrawSteps", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
@@ -625,6 +679,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<bool>("SeriousViolation")
                         .HasColumnType("boolean");
@@ -752,6 +812,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -956,6 +1022,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1002,6 +1074,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1044,6 +1122,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Specialties")
                         .IsRequired()
@@ -1091,6 +1175,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.Property<int>("OfficerId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1181,6 +1271,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("SeriousViolationWeight")
                         .HasColumnType("integer");
 
@@ -1251,6 +1347,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RecheckTaskId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1341,6 +1443,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1415,6 +1523,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<int?>("ReplacesTaskId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1424,10 +1538,6 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1591,6 +1701,15 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawStep", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Draws.DrawSession", null)
+                        .WithMany("_steps")
+                        .HasForeignKey("DrawSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.EnterpriseChange", b =>
                 {
                     b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
@@ -1727,6 +1846,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
             modelBuilder.Entity("SpotCheck.Core.Draws.DrawSession", b =>
                 {
                     b.Navigation("Snapshot");
+
+                    b.Navigation("_steps");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>

@@ -277,6 +277,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("TaskId")
                         .HasColumnType("INTEGER");
 
@@ -329,6 +335,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<string>("ResolvedBy")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -480,6 +492,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -521,6 +539,10 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex(new[] { "PlanId" }, "IX_DrawSessions_OneOpenPerPlan")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Frozen', 'Committed', 'RandomnessEntered', 'Revealed')");
+
                     b.ToTable("DrawSessions");
                 });
 
@@ -552,6 +574,36 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasKey("DrawSessionId");
 
                     b.ToTable("DrawSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DrawSessionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawSessionId", "Step", "Party")
+                        .IsUnique();
+
+                    b.ToTable("DrawSteps", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
@@ -604,6 +656,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<bool>("SeriousViolation")
                         .HasColumnType("INTEGER");
@@ -727,6 +785,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -927,6 +991,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -971,6 +1041,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1011,6 +1087,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Specialties")
                         .IsRequired()
@@ -1056,6 +1138,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.Property<int>("OfficerId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("TEXT");
@@ -1144,6 +1232,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("SeriousViolationWeight")
                         .HasColumnType("INTEGER");
 
@@ -1212,6 +1306,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.Property<int?>("RecheckTaskId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1300,6 +1400,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("TEXT");
 
@@ -1372,6 +1478,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<int?>("ReplacesTaskId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1381,10 +1493,6 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -1546,6 +1654,15 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawStep", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Draws.DrawSession", null)
+                        .WithMany("_steps")
+                        .HasForeignKey("DrawSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.EnterpriseChange", b =>
                 {
                     b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
@@ -1682,6 +1799,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SpotCheck.Core.Draws.DrawSession", b =>
                 {
                     b.Navigation("Snapshot");
+
+                    b.Navigation("_steps");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>

@@ -189,7 +189,7 @@ public sealed class DrawCeremonyTests
         Assert.Equal(DrawStatus.Committed, (await store.Fresh().DrawSessions.SingleAsync()).Status);
         await kit.RandomnessAsync(drawId);
 
-        var reveal = new RevealSecret.Handler(store.Db, store.Audit);
+        var reveal = new RevealSecret.Handler(store.Db, store.Audit, store.Clock);
         var wrong = await reveal.HandleAsync(drawId, DrawSession.Supervisor, "supervisor-secret-WRONG", "supervisor");
         Assert.Equal("draw.secret_mismatch", wrong.Error?.Code);
         await kit.RevealBothAsync(drawId, secrets);

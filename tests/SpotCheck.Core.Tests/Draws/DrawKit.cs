@@ -102,7 +102,7 @@ sealed class DrawKit(Store store)
 
     public async Task RevealBothAsync(string drawId, Dictionary<string, string> secrets)
     {
-        var reveal = new RevealSecret.Handler(Store.Db, Store.Audit);
+        var reveal = new RevealSecret.Handler(Store.Db, Store.Audit, Store.Clock);
         foreach (var (party, secret) in secrets) Assert.True((await reveal.HandleAsync(drawId, party, secret, party)).IsSuccess);
     }
 }

@@ -98,6 +98,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     IsDemo = table.Column<bool>(type: "boolean", nullable: false)
@@ -134,6 +135,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
                     Uscc = table.Column<string>(type: "character varying(18)", maxLength: 18, nullable: false),
                     LegacyRegistrationNo = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
@@ -164,6 +166,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Year = table.Column<int>(type: "integer", nullable: false),
                     Quarter = table.Column<int>(type: "integer", nullable: true),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -327,6 +330,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false),
                     Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -362,6 +366,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
                     DepartmentId = table.Column<int>(type: "integer", nullable: false),
@@ -433,6 +438,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     DrawId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     PlanId = table.Column<int>(type: "integer", nullable: false),
                     SupplementOf = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
@@ -495,7 +501,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     FrameErrorReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<int>(type: "integer", nullable: false)
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -532,6 +538,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     OfficerId = table.Column<int>(type: "integer", nullable: false),
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     Kind = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
@@ -581,11 +588,34 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DrawSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DrawSessionId = table.Column<int>(type: "integer", nullable: false),
+                    Step = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Party = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DrawSteps_DrawSessions_DrawSessionId",
+                        column: x => x.DrawSessionId,
+                        principalTable: "DrawSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditRecords",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     TaskId = table.Column<int>(type: "integer", nullable: false),
                     RecordedOn = table.Column<DateOnly>(type: "date", nullable: false),
@@ -618,6 +648,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "integer", nullable: false),
                     Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     FileName = table.Column<string>(type: "character varying(255)", maxLength: 255, nullable: false),
@@ -646,6 +677,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "integer", nullable: false),
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
@@ -680,6 +712,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "integer", nullable: false),
                     InspectedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Place = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
@@ -718,6 +751,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 {
                     Id = table.Column<int>(type: "integer", nullable: false)
                         .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "integer", nullable: false),
                     EnterpriseId = table.Column<int>(type: "integer", nullable: false),
                     ReceivedOn = table.Column<DateOnly>(type: "date", nullable: false),
@@ -880,9 +914,22 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawSessions_OneOpenPerPlan",
+                table: "DrawSessions",
+                column: "PlanId",
+                unique: true,
+                filter: "\"Status\" IN ('Frozen', 'Committed', 'RandomnessEntered', 'Revealed')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSessions_PlanId",
                 table: "DrawSessions",
                 column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSteps_DrawSessionId_Step_Party",
+                table: "DrawSteps",
+                columns: new[] { "DrawSessionId", "Step", "Party" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseChanges_EnterpriseId_Id",
@@ -1070,6 +1117,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "DrawSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "DrawSteps");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseChanges");

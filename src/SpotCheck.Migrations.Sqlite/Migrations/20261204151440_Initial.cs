@@ -97,6 +97,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
@@ -133,6 +134,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
                     Uscc = table.Column<string>(type: "TEXT", maxLength: 18, nullable: false),
                     LegacyRegistrationNo = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
@@ -163,6 +165,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     Year = table.Column<int>(type: "INTEGER", nullable: false),
                     Quarter = table.Column<int>(type: "INTEGER", nullable: true),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -326,6 +329,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Version = table.Column<int>(type: "INTEGER", nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -361,6 +365,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
                     DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
@@ -432,6 +437,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     DrawId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     PlanId = table.Column<int>(type: "INTEGER", nullable: false),
                     SupplementOf = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
@@ -494,7 +500,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     FrameErrorReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false)
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
                 },
                 constraints: table =>
                 {
@@ -531,6 +537,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     OfficerId = table.Column<int>(type: "INTEGER", nullable: false),
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     Kind = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
@@ -580,11 +587,34 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "DrawSteps",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DrawSessionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Step = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    Party = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
+                    AtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DrawSteps", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DrawSteps_DrawSessions_DrawSessionId",
+                        column: x => x.DrawSessionId,
+                        principalTable: "DrawSessions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "CreditRecords",
                 columns: table => new
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     TaskId = table.Column<int>(type: "INTEGER", nullable: false),
                     RecordedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -617,6 +647,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "INTEGER", nullable: false),
                     Sha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     FileName = table.Column<string>(type: "TEXT", maxLength: 255, nullable: false),
@@ -645,6 +676,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "INTEGER", nullable: false),
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Note = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
@@ -679,6 +711,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "INTEGER", nullable: false),
                     InspectedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     Place = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
@@ -717,6 +750,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 {
                     Id = table.Column<int>(type: "INTEGER", nullable: false)
                         .Annotation("Sqlite:Autoincrement", true),
+                    RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     TaskId = table.Column<int>(type: "INTEGER", nullable: false),
                     EnterpriseId = table.Column<int>(type: "INTEGER", nullable: false),
                     ReceivedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
@@ -879,9 +913,22 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawSessions_OneOpenPerPlan",
+                table: "DrawSessions",
+                column: "PlanId",
+                unique: true,
+                filter: "\"Status\" IN ('Frozen', 'Committed', 'RandomnessEntered', 'Revealed')");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSessions_PlanId",
                 table: "DrawSessions",
                 column: "PlanId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSteps_DrawSessionId_Step_Party",
+                table: "DrawSteps",
+                columns: new[] { "DrawSessionId", "Step", "Party" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_EnterpriseChanges_EnterpriseId_Id",
@@ -1069,6 +1116,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "DrawSnapshots");
+
+            migrationBuilder.DropTable(
+                name: "DrawSteps");
 
             migrationBuilder.DropTable(
                 name: "EnterpriseChanges");

@@ -12,7 +12,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126095629_Initial")]
+    [Migration("20261204151451_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -293,6 +293,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("TaskId")
                         .HasColumnType("integer");
 
@@ -347,6 +353,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<string>("ResolvedBy")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("SubmittedBy")
                         .IsRequired()
@@ -502,6 +514,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Seed")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -543,6 +561,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("PlanId");
 
+                    b.HasIndex(new[] { "PlanId" }, "IX_DrawSessions_OneOpenPerPlan")
+                        .IsUnique()
+                        .HasFilter("\"Status\" IN ('Frozen', 'Committed', 'RandomnessEntered', 'Revealed')");
+
                     b.ToTable("DrawSessions");
                 });
 
@@ -574,6 +596,38 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasKey("DrawSessionId");
 
                     b.ToTable("DrawSnapshots", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawStep", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("DrawSessionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Party")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.Property<string>("Step")
+                        .IsRequired()
+                        .HasMaxLength(24)
+                        .HasColumnType("character varying(24)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DrawSessionId", "Step", "Party")
+                        .IsUnique();
+
+                    b.ToTable("DrawSteps", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
@@ -628,6 +682,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(1)
                         .HasColumnType("character varying(1)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<bool>("SeriousViolation")
                         .HasColumnType("boolean");
@@ -755,6 +815,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(255)
                         .HasColumnType("character varying(255)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Sha256")
                         .IsRequired()
@@ -959,6 +1025,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Status")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1005,6 +1077,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -1047,6 +1125,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("Specialties")
                         .IsRequired()
@@ -1094,6 +1178,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.Property<int>("OfficerId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<DateTime?>("WithdrawnAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -1184,6 +1274,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<int>("SeriousViolationWeight")
                         .HasColumnType("integer");
 
@@ -1254,6 +1350,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.Property<int?>("RecheckTaskId")
                         .HasColumnType("integer");
+
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
 
                     b.Property<string>("State")
                         .IsRequired()
@@ -1344,6 +1446,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<DateTime?>("SubmittedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -1418,6 +1526,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<int?>("ReplacesTaskId")
                         .HasColumnType("integer");
 
+                    b.Property<int>("RowVersion")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(0);
+
                     b.Property<string>("Source")
                         .IsRequired()
                         .HasMaxLength(16)
@@ -1427,10 +1541,6 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(16)
                         .HasColumnType("character varying(16)");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -1594,6 +1704,15 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.DrawStep", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Draws.DrawSession", null)
+                        .WithMany("_steps")
+                        .HasForeignKey("DrawSessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.EnterpriseChange", b =>
                 {
                     b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
@@ -1730,6 +1849,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
             modelBuilder.Entity("SpotCheck.Core.Draws.DrawSession", b =>
                 {
                     b.Navigation("Snapshot");
+
+                    b.Navigation("_steps");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
