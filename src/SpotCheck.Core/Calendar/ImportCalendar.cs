@@ -27,7 +27,7 @@ public static class ImportCalendar
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<Outcome>> HandleAsync(string fileText, string actor, CancellationToken ct = default)
+        public Task<Result<Outcome>> HandleAsync(string fileText, string actor, CancellationToken ct = default) => db.RunAsync<Outcome>(async () =>
         {
             var parsed = HolidayFile.Parse(fileText);
             if (!parsed.IsSuccess) return parsed.Error!;
@@ -49,7 +49,7 @@ public static class ImportCalendar
             await audit.AppendAsync(new AuditEvent("CALENDAR_IMPORTED", actor, new JsonObject { ["fileSha256"] = sha, ["years"] = years }), ct);
             await tx.CommitAsync(ct);
             return new Outcome(diffs);
-        }
+        }, ct);
     }
 
     static async Task<IReadOnlyList<YearDiff>> DiffAsync(AppDbContext db, IReadOnlyList<HolidayYear> incoming, CancellationToken ct)

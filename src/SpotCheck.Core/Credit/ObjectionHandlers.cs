@@ -19,7 +19,7 @@ public static class RecordObjection
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var task = await db.InspectionTasks.AsNoTracking().Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return new Error("task.not_found", "检查任务不存在或无权查看", Kind: ErrorKind.NotFound);
@@ -35,7 +35,7 @@ public static class RecordObjection
                 ["taskId"] = taskId, ["receivedOn"] = on.ToString("yyyy-MM-dd"),
             }), ct);
             return objection.Id;
-        }
+        }, ct);
     }
 }
 
@@ -48,7 +48,7 @@ public static class ResolveObjection
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int objectionId, ObjectionOutcome outcome, string note, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int objectionId, ObjectionOutcome outcome, string note, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var objection = await db.Objections.SingleOrDefaultAsync(o => o.Id == objectionId, ct);
             if (objection is null || !viewer.SeesAll) return new Error("objection.not_found", "异议不存在或无权处理", Kind: ErrorKind.NotFound);
@@ -77,6 +77,6 @@ public static class ResolveObjection
                     ["objectionId"] = objection.Id, ["riskRestoredTo"] = wasRestored ? credit.RiskBefore.ToString() : null,
                 }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }

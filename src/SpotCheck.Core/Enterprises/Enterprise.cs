@@ -1,3 +1,5 @@
+using SpotCheck.Core.Common;
+
 namespace SpotCheck.Core.Enterprises;
 
 public enum RiskClass { A, B, C, D }
@@ -121,8 +123,20 @@ public sealed class Enterprise : Data.IVersioned
 
     /// <summary>Changes only the risk class (credit record, or its correction after an upheld objection), with history.</summary>
     public IReadOnlyList<EnterpriseChange> ChangeRiskClass(RiskClass riskClass, string actor, string source, DateTime utcNow) =>
-        Update(new EnterpriseData(Name, Uscc, RegionCode, Address, TagNames, riskClass, AbnormalList, SeriousViolation, Status,
-            ContactName, ContactPhone, LegalRepresentative, LegacyRegistrationNo), actor, source, utcNow);
+        Update(Data with { RiskClass = riskClass }, actor, source, utcNow);
+
+    /// <summary>The editable values as stored now.</summary>
+    public EnterpriseData Data => new(Name, Uscc, RegionCode, Address, TagNames, RiskClass, AbnormalList, SeriousViolation, Status,
+        ContactName, ContactPhone, LegalRepresentative, LegacyRegistrationNo);
+
+    /// <summary>The fields where <paramref name="submitted"/> differs from what is stored now (a stale edit's both values).</summary>
+    public IReadOnlyList<FieldConflict> DifferencesFrom(EnterpriseData submitted)
+    {
+        var current = Snapshot();
+        var wanted = Snapshot(submitted, UsccOverrideReason);
+        return [.. current.Where(kv => !string.Equals(kv.Value, wanted[kv.Key], StringComparison.Ordinal))
+            .Select(kv => new FieldConflict(kv.Key, EnterpriseFields.Label(kv.Key), kv.Value, wanted[kv.Key]))];
+    }
 
     public IReadOnlyList<string> TagNames => [.. _tags.Select(t => t.Tag).Order(StringComparer.Ordinal)];
 
@@ -161,23 +175,39 @@ public sealed class Enterprise : Data.IVersioned
         UsccOverrideAtUtc = null;
     }
 
-    Dictionary<string, string> Snapshot() => new(StringComparer.Ordinal)
+    Dictionary<string, string> Snapshot() => Snapshot(Data, UsccOverrideReason);
+
+    static Dictionary<string, string> Snapshot(EnterpriseData d, string? overrideReason) => new(StringComparer.Ordinal)
     {
-        [nameof(Name)] = Name,
-        [nameof(Uscc)] = Uscc,
-        [nameof(RegionCode)] = RegionCode,
-        [nameof(Address)] = Address,
-        ["Tags"] = string.Join(';', TagNames),
-        [nameof(RiskClass)] = RiskClass.ToString(),
-        [nameof(AbnormalList)] = AbnormalList ? "是" : "否",
-        [nameof(SeriousViolation)] = SeriousViolation ? "是" : "否",
-        [nameof(Status)] = EnterpriseLabels.Of(Status),
-        [nameof(ContactName)] = ContactName ?? "",
-        [nameof(ContactPhone)] = ContactPhone ?? "",
-        [nameof(LegalRepresentative)] = LegalRepresentative ?? "",
-        [nameof(LegacyRegistrationNo)] = LegacyRegistrationNo ?? "",
-        [nameof(UsccOverrideReason)] = UsccOverrideReason ?? "",
+        [nameof(Name)] = d.Name,
+        [nameof(Uscc)] = d.Uscc,
+        [nameof(RegionCode)] = d.RegionCode,
+        [nameof(Address)] = d.Address,
+        ["Tags"] = string.Join(';', d.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        [nameof(RiskClass)] = d.RiskClass.ToString(),
+        [nameof(AbnormalList)] = d.AbnormalList ? "是" : "否",
+        [nameof(SeriousViolation)] = d.SeriousViolation ? "是" : "否",
+        [nameof(Status)] = EnterpriseLabels.Of(d.Status),
+        [nameof(ContactName)] = d.ContactName ?? "",
+        [nameof(ContactPhone)] = d.ContactPhone ?? "",
+        [nameof(LegalRepresentative)] = d.LegalRepresentative ?? "",
+        [nameof(LegacyRegistrationNo)] = d.LegacyRegistrationNo ?? "",
+        [nameof(UsccOverrideReason)] = overrideReason ?? "",
     };
+}
+
+/// <summary>zh-CN names of the fields recorded in <see cref="EnterpriseChange.Field"/>.</summary>
+public static class EnterpriseFields
+{
+    static readonly Dictionary<string, string> Labels = new(StringComparer.Ordinal)
+    {
+        ["Name"] = "名称", ["Uscc"] = "统一社会信用代码", ["RegionCode"] = "行政区划代码", ["Address"] = "地址", ["Tags"] = "行业标签",
+        ["RiskClass"] = "信用风险分类", ["AbnormalList"] = "经营异常名录", ["SeriousViolation"] = "严重违法失信", ["Status"] = "登记状态",
+        ["ContactName"] = "联系人", ["ContactPhone"] = "联系电话", ["LegalRepresentative"] = "法定代表人",
+        ["LegacyRegistrationNo"] = "注册号", ["UsccOverrideReason"] = "代码校验覆盖理由",
+    };
+
+    public static string Label(string field) => Labels.GetValueOrDefault(field, field);
 }
 
 /// <summary>An Admin's audited decision to keep a USCC whose check character fails (domain.md §5).</summary>

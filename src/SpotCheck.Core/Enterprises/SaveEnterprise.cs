@@ -31,11 +31,13 @@ public static class SaveEnterprise
         /// Structural errors (length, alphabet, pos. 1/2, region) are never overridable.
         /// </summary>
         public string? UsccOverrideReason { get; set; }
+        /// <summary>The <see cref="Enterprise.RowVersion"/> the edit was made on (form hidden field, API If-Match); null = no check.</summary>
+        public int? ExpectedVersion { get; set; }
     }
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             Enterprise? existing = null;
             if (cmd.Id is { } id)
@@ -51,6 +53,8 @@ public static class SaveEnterprise
             if (!uscc.IsSuccess && !(checkOnly && (overrideReason is not null || keepsOverride))) return uscc.Error!;
             var data = Validate(cmd, rawUscc);
             if (!data.IsSuccess) return data.Error!;
+            if (existing is not null && cmd.ExpectedVersion is int seen && seen != existing.RowVersion)
+                return Error.Stale("该检查对象", seen, existing.RowVersion, existing.DifferencesFrom(data.Value));
 
             var duplicate = await db.Enterprises.AnyAsync(e => e.Uscc == rawUscc && e.Id != (cmd.Id ?? 0), ct);
             if (duplicate) return new Error("enterprise.duplicate_uscc", "该统一社会信用代码已存在", nameof(Command.Uscc), ErrorKind.Conflict);
@@ -81,7 +85,7 @@ public static class SaveEnterprise
                 ["usccOverride"] = overrideInfo?.Reason,
             }), ct);
             return existing.Id;
-        }
+        }, ct);
 
         static Result<EnterpriseData> Validate(Command c, string uscc)
         {

@@ -34,7 +34,8 @@ public static class SearchEnterprises
     }
 
     public sealed record Row(int Id, string Name, string Uscc, string RegionCode, string Address, RiskClass RiskClass,
-        bool AbnormalList, bool SeriousViolation, EnterpriseStatus Status, bool IsDemo, bool UsccOverridden, IReadOnlyList<string> Tags);
+        bool AbnormalList, bool SeriousViolation, EnterpriseStatus Status, bool IsDemo, bool UsccOverridden, IReadOnlyList<string> Tags,
+        int RowVersion);
 
     public sealed record Page(int? Total, IReadOnlyList<Row> Items, int? NextAfterId);
 
@@ -52,11 +53,11 @@ public static class SearchEnterprises
             var rows = await page.Select(e => new
             {
                 e.Id, e.Name, e.Uscc, e.RegionCode, e.Address, e.RiskClass, e.AbnormalList, e.SeriousViolation,
-                e.Status, e.IsDemo, e.UsccOverrideReason, Tags = e.Tags.Select(t => t.Tag).ToList(),
+                e.Status, e.IsDemo, e.UsccOverrideReason, Tags = e.Tags.Select(t => t.Tag).ToList(), e.RowVersion,
             }).AsNoTracking().ToListAsync(ct);
             var items = rows.Select(r => new Row(r.Id, r.Name, r.Uscc, r.RegionCode, r.Address, r.RiskClass, r.AbnormalList,
                 r.SeriousViolation, r.Status, r.IsDemo, r.UsccOverrideReason is not null,
-                [.. r.Tags.Order(StringComparer.Ordinal)])).ToList();
+                [.. r.Tags.Order(StringComparer.Ordinal)], r.RowVersion)).ToList();
             return new Page(total, items, items.Count == size ? items[^1].Id : null);
         }
     }

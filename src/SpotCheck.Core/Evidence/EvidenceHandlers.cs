@@ -12,7 +12,7 @@ public static class UploadEvidence
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(EvidenceStore store, int taskId, string fileName, byte[] bytes, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(EvidenceStore store, int taskId, string fileName, byte[] bytes, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return new Error("task.not_found", "检查任务不存在或无权查看", Kind: ErrorKind.NotFound);
@@ -44,7 +44,7 @@ public static class UploadEvidence
                 ["taskId"] = taskId, ["sha256"] = sha, ["contentType"] = kind.ContentType, ["size"] = bytes.LongLength,
             }), ct);
             return file.Id;
-        }
+        }, ct);
     }
 }
 
@@ -59,7 +59,7 @@ public static class OpenEvidence
 
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
-        public async Task<Result<Content>> HandleAsync(EvidenceStore store, int evidenceId, bool thumbnail, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result<Content>> HandleAsync(EvidenceStore store, int evidenceId, bool thumbnail, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<Content>(async () =>
         {
             var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
             var task = file is null ? null
@@ -81,7 +81,7 @@ public static class OpenEvidence
             return thumbnail
                 ? new Content(bytes.Value, "image/jpeg", "thumb-" + Path.ChangeExtension(file.FileName, ".jpg"), true)
                 : new Content(bytes.Value, file.ContentType, file.FileName, file.IsImage);
-        }
+        }, ct);
     }
 }
 

@@ -26,6 +26,9 @@ public static class SaveItem
         public string Category { get; set; } = "GENERAL";
         public string RatioFrequencyNote { get; set; } = "";
         public DateOnly EffectiveFrom { get; set; }
+        /// <summary>The version row the edit was made on and its row version (form hidden fields); null = no check.</summary>
+        public int? BasedOnId { get; set; }
+        public int? ExpectedVersion { get; set; }
     }
 
     public static async Task<Result<ItemData>> ValidateAsync(AppDbContext db, Command c, CancellationToken ct)
@@ -51,12 +54,14 @@ public static class SaveItem
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
         /// <summary>Returns the id of the version that holds the change (the draft).</summary>
-        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var data = await ValidateAsync(db, cmd, ct);
             if (!data.IsSuccess) return data.Error!;
             var code = cmd.Code.Trim();
             var latest = await db.InspectionItems.Where(i => i.Code == code).OrderByDescending(i => i.Version).FirstOrDefaultAsync(ct);
+            if (latest is not null && cmd.ExpectedVersion is int seen && (seen != latest.RowVersion || cmd.BasedOnId != latest.Id))
+                return Error.Stale("该检查事项", seen, latest.RowVersion, []);
             var saved = Apply(db, latest, code, data.Value, clock.GetUtcNow().UtcDateTime);
             if (!saved.IsSuccess) return saved.Error!;
             var item = saved.Value;
@@ -64,7 +69,7 @@ public static class SaveItem
             await audit.AppendAsync(new AuditEvent(latest is null ? "ITEM_CREATED" : "ITEM_UPDATED", actor,
                 new JsonObject { ["code"] = code, ["version"] = item.Version }), ct);
             return item.Id;
-        }
+        }, ct);
     }
 
     /// <summary>The versioning rule, shared with the import. Returns null when nothing changes.</summary>
@@ -93,7 +98,7 @@ public static class PublishItem
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int itemId, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int itemId, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var item = await db.InspectionItems.SingleOrDefaultAsync(i => i.Id == itemId, ct);
             if (item is null) return new Error("item.not_found", "检查事项不存在", Kind: ErrorKind.NotFound);
@@ -110,7 +115,7 @@ public static class PublishItem
                 ["supersededVersion"] = previous?.Version,
             }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }
 
@@ -119,7 +124,7 @@ public static class RetireItem
 {
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
-        public async Task<Result> HandleAsync(int itemId, DateOnly effectiveTo, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int itemId, DateOnly effectiveTo, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var item = await db.InspectionItems.SingleOrDefaultAsync(i => i.Id == itemId, ct);
             if (item is null) return new Error("item.not_found", "检查事项不存在", Kind: ErrorKind.NotFound);
@@ -130,7 +135,7 @@ public static class RetireItem
                 ["code"] = item.Code, ["version"] = item.Version, ["effectiveTo"] = effectiveTo.ToString("yyyy-MM-dd"),
             }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }
 

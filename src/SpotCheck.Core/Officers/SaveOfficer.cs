@@ -21,11 +21,13 @@ public static class SaveOfficer
         public string Specialties { get; set; } = "";
         public bool Active { get; set; } = true;
         public int WorkloadCap { get; set; } = 10;
+        /// <summary>The row version the edit was made on (form hidden field, API If-Match); null = no check.</summary>
+        public int? ExpectedVersion { get; set; }
     }
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var code = cmd.Code?.Trim() ?? "";
             if (OfficerRules.Code(code) is { } e1) return e1;
@@ -47,6 +49,8 @@ public static class SaveOfficer
                 var found = await db.Officers.SingleOrDefaultAsync(o => o.Id == id, ct);
                 if (found is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
                 officer = found;
+                if (cmd.ExpectedVersion is int seen && seen != officer.RowVersion)
+                    return Error.Stale("该执法检查人员", seen, officer.RowVersion, []);
                 changed = officer.Update(data, now);
                 if (changed.Count == 0) return officer.Id;
             }
@@ -60,7 +64,7 @@ public static class SaveOfficer
             foreach (var f in changed) fields.Add(f);
             await audit.AppendAsync(new AuditEvent("OFFICER_UPDATED", actor, new JsonObject { ["officer"] = code, ["fields"] = fields }), ct);
             return officer.Id;
-        }
+        }, ct);
     }
 }
 
@@ -71,7 +75,7 @@ public static class SaveDepartment
 
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
-        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var code = cmd.Code?.Trim() ?? "";
             if (OfficerRules.DepartmentCode(code) is { } e1) return e1;
@@ -82,7 +86,7 @@ public static class SaveDepartment
             else department.Rename(cmd.Name.Trim());
             await audit.AppendAsync(new AuditEvent("DEPARTMENT_SAVED", actor, new JsonObject { ["code"] = code, ["name"] = department.Name }), ct);
             return department.Id;
-        }
+        }, ct);
     }
 }
 
@@ -93,7 +97,7 @@ public static class DeclareConflict
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var officer = await db.Officers.Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == cmd.OfficerId, ct);
             if (officer is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
@@ -110,7 +114,7 @@ public static class DeclareConflict
                 ["kind"] = cmd.Kind.ToString(),
             }), ct);
             return conflict.Id;
-        }
+        }, ct);
 
         static string? EnterpriseRulesNote(string? note) => string.IsNullOrWhiteSpace(note) ? null : note.Trim();
     }

@@ -14,7 +14,7 @@ public static class WithdrawConflict
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int officerId, int conflictId, string reason, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int officerId, int conflictId, string reason, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var officer = await db.Officers.Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == officerId, ct);
             var conflict = officer?.Conflicts.FirstOrDefault(c => c.Id == conflictId);
@@ -32,6 +32,6 @@ public static class WithdrawConflict
                 ["reason"] = reason.Trim(),
             }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }

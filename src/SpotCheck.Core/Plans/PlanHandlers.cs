@@ -30,11 +30,13 @@ public static class SavePlan
         public int WindowDays { get; set; } = 365;
         public int TeamSize { get; set; } = 2;
         public DateOnly EndDate { get; set; }
+        /// <summary>The row version the edit was made on (form hidden field, API If-Match); null = no check.</summary>
+        public int? ExpectedVersion { get; set; }
     }
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var now = clock.GetUtcNow();
             var data = await PlanRules.ValidateAsync(db, cmd, DrawClock.Today(now), ct);
@@ -50,13 +52,15 @@ public static class SavePlan
                 var found = await db.Plans.SingleOrDefaultAsync(p => p.Id == cmd.Id, ct);
                 if (found is null) return new Error("plan.not_found", "抽查计划不存在", Kind: ErrorKind.NotFound);
                 plan = found;
+                if (cmd.ExpectedVersion is int seen && seen != plan.RowVersion)
+                    return Error.Stale("该抽查计划", seen, plan.RowVersion, []);
                 var edited = plan.Edit(data.Value);
                 if (!edited.IsSuccess) return edited.Error!;
             }
             await audit.AppendAsync(new AuditEvent(cmd.Id == 0 ? "PLAN_CREATED" : "PLAN_UPDATED", actor,
                 new JsonObject { ["name"] = plan.Name, ["year"] = plan.Year }), ct);
             return plan.Id;
-        }
+        }, ct);
     }
 }
 
@@ -65,7 +69,7 @@ public static class PublishPlan
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int planId, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int planId, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, ct);
             if (plan is null) return new Error("plan.not_found", "抽查计划不存在", Kind: ErrorKind.NotFound);
@@ -73,7 +77,7 @@ public static class PublishPlan
             if (!published.IsSuccess) return published;
             await audit.AppendAsync(new AuditEvent("PLAN", actor, PlanPayload(plan)), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 
     public static JsonObject PlanPayload(Plan p)
@@ -102,7 +106,7 @@ public static class ClosePlan
 {
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
-        public async Task<Result> HandleAsync(int planId, string actor, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int planId, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == planId, ct);
             if (plan is null) return new Error("plan.not_found", "抽查计划不存在", Kind: ErrorKind.NotFound);
@@ -110,7 +114,7 @@ public static class ClosePlan
             if (!closed.IsSuccess) return closed;
             await audit.AppendAsync(new AuditEvent("PLAN_CLOSED", actor, new JsonObject { ["planId"] = plan.Id }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }
 

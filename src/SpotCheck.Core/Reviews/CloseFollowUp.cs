@@ -15,7 +15,7 @@ public static class CloseFollowUp
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int followUpId, string note, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int followUpId, string note, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var action = await db.FollowUpActions.SingleOrDefaultAsync(f => f.Id == followUpId, ct);
             if (action is null || !viewer.SeesAll) return new Error("followup.not_found", "后续处置不存在或无权处理", Kind: ErrorKind.NotFound);
@@ -29,6 +29,6 @@ public static class CloseFollowUp
                 ["followUpId"] = action.Id, ["taskId"] = action.TaskId, ["code"] = action.Code,
             }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }

@@ -52,7 +52,7 @@ public static class ReviewRecord
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> ReturnAsync(int taskId, string reason, TaskViewer reviewer, CancellationToken ct = default)
+        public Task<Result> ReturnAsync(int taskId, string reason, TaskViewer reviewer, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var loaded = await LoadAsync(taskId, reviewer, ct);
             if (!loaded.IsSuccess) return loaded.Error!;
@@ -67,9 +67,9 @@ public static class ReviewRecord
                 ["taskId"] = task.Id, ["reason"] = reason.Trim(),
             }, task.DrawId), ct);
             return Result.Ok();
-        }
+        }, ct);
 
-        public async Task<Result<Approved>> ApproveAsync(int taskId, TaskViewer reviewer, CancellationToken ct = default)
+        public Task<Result<Approved>> ApproveAsync(int taskId, TaskViewer reviewer, CancellationToken ct = default) => db.RunAsync<Approved>(async () =>
         {
             var loaded = await LoadAsync(taskId, reviewer, ct);
             if (!loaded.IsSuccess) return loaded.Error!;
@@ -133,7 +133,7 @@ public static class ReviewRecord
                 }), ct);
             await tx.CommitAsync(ct);
             return new Approved(today, deadline, provisional, recheck?.Id, newRisk);
-        }
+        }, ct);
 
         async Task<Result<(InspectionTask Task, InspectionRecord Record)>> LoadAsync(int taskId, TaskViewer reviewer, CancellationToken ct)
         {

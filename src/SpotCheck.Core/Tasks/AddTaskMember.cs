@@ -21,7 +21,7 @@ public static class AddTaskMember
 
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
-        public async Task<Result<Outcome>> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result<Outcome>> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<Outcome>(async () =>
         {
             var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
@@ -60,7 +60,7 @@ public static class AddTaskMember
                 ["rule"] = task.DrawId is null ? "task-seed" : "draw-seed",
             }, task.DrawId), ct);
             return new Outcome(officerId, replacement.OfficerId);
-        }
+        }, ct);
     }
 
     /// <summary>Why nobody qualifies, by rule and count (the rules of draw-spec §5.2 in their order, then the team itself).</summary>

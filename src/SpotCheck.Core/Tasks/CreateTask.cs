@@ -34,7 +34,7 @@ public static class CreateTask
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<int>> HandleAsync(Command c, string actor, CancellationToken ct = default)
+        public Task<Result<int>> HandleAsync(Command c, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             if (ParseSource(c.Source) is not TaskSource source)
                 return new Error("task.source", "任务来源必须是 COMPLAINT、ASSIGNED、PATROL 或 DATA_ALERT 之一（随机任务只能由抽取产生）", nameof(c.Source));
@@ -68,6 +68,6 @@ public static class CreateTask
                 ["dueDate"] = c.DueDate.ToString("yyyy-MM-dd"), ["officers"] = new JsonArray([.. team.Select(i => (JsonNode)i)]),
             }), ct);
             return task.Id;
-        }
+        }, ct);
     }
 }

@@ -32,7 +32,7 @@ public static class SaveRecord
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
             if (!loaded.IsSuccess) return loaded.Error!;
@@ -55,7 +55,7 @@ public static class SaveRecord
                 ["followUps"] = string.Join(';', data.Value.FollowUps),
             }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }
 
@@ -64,7 +64,7 @@ public static class ConfirmRecord
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
             if (!loaded.IsSuccess) return loaded.Error!;
@@ -80,7 +80,7 @@ public static class ConfirmRecord
                 ["taskId"] = task.Id, ["officerId"] = member.OfficerId,
             }), ct);
             return Result.Ok();
-        }
+        }, ct);
     }
 }
 
@@ -89,7 +89,7 @@ public static class SubmitRecord
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result> HandleAsync(int taskId, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync(async () =>
         {
             var loaded = await EditableTask.LoadAsync(db, taskId, viewer, ct);
             if (!loaded.IsSuccess) return loaded.Error!;
@@ -107,7 +107,7 @@ public static class SubmitRecord
             task.SetState(TaskState.Submitted);
             await audit.AppendAsync(new AuditEvent("RECORD_SUBMITTED", viewer.UserName, new JsonObject { ["taskId"] = task.Id }), ct);
             return Result.Ok();
-        }
+        }, ct);
 
         /// <summary>R7: the record of a team below two certified officers cannot go to review.</summary>
         public static Error ShortStaffed(InspectionTask task) => new("record.short_staffed",

@@ -40,7 +40,7 @@ public static class SubstituteFrameError
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public async Task<Result<Outcome>> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result<Outcome>> HandleAsync(int taskId, Command c, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<Outcome>(async () =>
         {
             var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
@@ -100,7 +100,7 @@ public static class SubstituteFrameError
                 ["team"] = new JsonArray([.. team.Team.Select(x => (JsonNode)x)]),
             }, draw.DrawId), ct);
             return new Outcome(newTask.Id, replaced, next.Id, row.Stratum, next.Rank, ticket);
-        }
+        }, ct);
 
         /// <summary>A substitute task that is itself a frame error replaces the same selected target once more.</summary>
         async Task<string> SelectedRootAsync(InspectionTask task, CancellationToken ct)

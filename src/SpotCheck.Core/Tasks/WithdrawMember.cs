@@ -22,7 +22,7 @@ public static class WithdrawMember
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
         /// <param name="officerId">The withdrawing member; officers may only withdraw themselves.</param>
-        public async Task<Result<Outcome>> HandleAsync(int taskId, int officerId, string reason, bool isConflict, TaskViewer viewer, CancellationToken ct = default)
+        public Task<Result<Outcome>> HandleAsync(int taskId, int officerId, string reason, bool isConflict, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<Outcome>(async () =>
         {
             var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return TaskErrors.NotFound;
@@ -61,7 +61,7 @@ public static class WithdrawMember
                 ["rule"] = task.DrawId is null ? "task-seed" : "draw-seed",
             }, task.DrawId), ct);
             return new Outcome(substituteId, replacement?.OfficerId);
-        }
+        }, ct);
 
         static string? CodeOf(Dictionary<string, int> byCode, int id) => byCode.FirstOrDefault(kv => kv.Value == id).Key;
     }

@@ -12,7 +12,7 @@ public static class EnterprisesApi
     public sealed record EnterpriseDto(
         int Id, string Name, string Uscc, string RegionCode, string Address, IReadOnlyList<string> Tags, string RiskClass,
         bool AbnormalList, bool SeriousViolation, string Status, string? ContactName, string? ContactPhone, bool IsDemo,
-        bool UsccOverridden);
+        bool UsccOverridden, int Version);
 
     public sealed record ChangeDto(DateTime ChangedAtUtc, string Actor, string Source, string Field, string? OldValue, string? NewValue);
 
@@ -58,18 +58,19 @@ public static class EnterprisesApi
         }, ct);
         var items = result.Items.Select(r => new EnterpriseDto(r.Id, r.Name, r.Uscc, r.RegionCode, r.Address, r.Tags,
             r.RiskClass.ToString(), r.AbnormalList, r.SeriousViolation, EnterpriseLabels.Of(r.Status), null, null, r.IsDemo,
-            r.UsccOverridden)).ToList();
+            r.UsccOverridden, r.RowVersion)).ToList();
         return TypedResults.Ok(paging.Wrap(result.Total ?? 0, items));
     }
 
-    static async Task<Results<Ok<EnterpriseDetailDto>, NotFound>> GetAsync(int id, GetEnterprise.Handler get, CancellationToken ct)
+    static async Task<Results<Ok<EnterpriseDetailDto>, NotFound>> GetAsync(int id, GetEnterprise.Handler get, HttpContext http, CancellationToken ct)
     {
         var found = await get.HandleAsync(id, ct);
         if (!found.IsSuccess) return TypedResults.NotFound();
         var e = found.Value;
+        VersionHeaders.SetETag(http, e.RowVersion);
         return TypedResults.Ok(new EnterpriseDetailDto(
             new EnterpriseDto(e.Id, e.Name, e.Uscc, e.RegionCode, e.Address, e.TagNames, e.RiskClass.ToString(), e.AbnormalList,
-                e.SeriousViolation, EnterpriseLabels.Of(e.Status), e.ContactName, e.ContactPhone, e.IsDemo, e.UsccOverridden),
+                e.SeriousViolation, EnterpriseLabels.Of(e.Status), e.ContactName, e.ContactPhone, e.IsDemo, e.UsccOverridden, e.RowVersion),
             [.. e.Changes.Select(c => new ChangeDto(c.ChangedAtUtc, c.Actor, c.Source, c.Field, c.OldValue, c.NewValue))]));
     }
 
@@ -77,6 +78,9 @@ public static class EnterprisesApi
         int? id, SaveEnterprise.Command body, SaveEnterprise.Handler handler, HttpContext http, CancellationToken ct)
     {
         body.Id = id;
+        if (!VersionHeaders.TryReadIfMatch(http, out var ifMatch))
+            return new Error("http.if_match", "If-Match 须为本接口返回的 ETag（如 \"3\"）", "If-Match").ToValidationProblem();
+        if (ifMatch is not null) body.ExpectedVersion = ifMatch;
         if (body.UsccOverrideReason is not null && !http.User.IsInRole(Roles.Admin))
             return new Error("enterprise.override_forbidden", "只有系统管理员可以覆盖统一社会信用代码校验", nameof(body.UsccOverrideReason))
                 .ToValidationProblem();

@@ -17,7 +17,15 @@ public static class ErrorResults
             ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
             _ => StatusCodes.Status400BadRequest,
         },
-        extensions: new Dictionary<string, object?> { ["code"] = e.Code, ["field"] = e.Field });
+        extensions: Extensions(e));
+
+    static Dictionary<string, object?> Extensions(Error e)
+    {
+        var extensions = new Dictionary<string, object?> { ["code"] = e.Code, ["field"] = e.Field };
+        if (e.Conflicts.Count > 0)
+            extensions["conflicts"] = e.Conflicts.Select(c => new { field = CamelCase(c.Field), label = c.Label, current = c.Current, submitted = c.Submitted }).ToList();
+        return extensions;
+    }
 
     /// <summary>A validation failure as a 400 whose <c>errors</c> name the field.</summary>
     public static ValidationProblem ToValidationProblem(this Error e) =>

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpotCheck.Core.Common;
 using SpotCheck.Core.Enterprises;
 using SpotCheck.Core.Identity;
 using SpotCheck.Hosting.Security;
@@ -13,6 +14,8 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
     [BindProperty] public SaveEnterprise.Command Input { get; set; } = new();
 
     public bool IsNew => Input.Id is null;
+    /// <summary>After a stale save: each field someone else changed meanwhile, with both values.</summary>
+    public IReadOnlyList<FieldConflict> Conflicts { get; private set; } = [];
     public bool MayOverrideUscc => User.IsInRole(Roles.Admin);
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
@@ -27,6 +30,7 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
             Tags = string.Join(';', e.TagNames), RiskClass = e.RiskClass.ToString(), AbnormalList = e.AbnormalList,
             SeriousViolation = e.SeriousViolation, Status = EnterpriseLabels.Of(e.Status), ContactName = e.ContactName,
             ContactPhone = e.ContactPhone, LegalRepresentative = e.LegalRepresentative, LegacyRegistrationNo = e.LegacyRegistrationNo,
+            ExpectedVersion = e.RowVersion,
         };
         return Page();
     }
@@ -41,6 +45,13 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
             var result = await save.HandleAsync(Input, User.Identity!.Name!, ct);
             if (result.IsSuccess) return this.RedirectOrHx($"/Staff/Enterprises/Details/{result.Value}");
             ModelState.AddError(result.Error!, nameof(Input));
+            if (result.Error.Conflicts.Count > 0 && id is int existing && await get.HandleAsync(existing, ct) is { IsSuccess: true } now)
+            {
+                // The person sees both values and saves again on purpose, this time over the current version.
+                Conflicts = result.Error.Conflicts;
+                Input.ExpectedVersion = now.Value.RowVersion;
+                ModelState.Remove($"{nameof(Input)}.{nameof(Input.ExpectedVersion)}");
+            }
             if (result.Error!.Code == "uscc.check" && MayOverrideUscc)
                 ModelState.AddModelError($"{nameof(Input)}.{nameof(Input.UsccOverrideReason)}", "如确认该代码无误（校验位异常的历史代码），请填写覆盖理由后再次保存");
         }

@@ -34,6 +34,7 @@ public sealed class EditModel(AppDbContext db, SaveItem.Handler handler, TimePro
                 DepartmentId = latest.DepartmentId, TargetType = ItemCodes.Code(latest.TargetType), Content = latest.Content,
                 Methods = latest.Methods, Category = ItemCodes.Code(latest.Category), RatioFrequencyNote = latest.RatioFrequencyNote,
                 EffectiveFrom = latest.Status == ItemStatus.Draft ? latest.EffectiveFrom : Today().AddDays(1),
+                BasedOnId = latest.Id, ExpectedVersion = latest.RowVersion,
             };
             MethodCodes = [.. latest.MethodList];
         }

@@ -26,6 +26,7 @@ public sealed class EditModel(AppDbContext db, SaveOfficer.Handler save) : PageM
             {
                 Id = o.Id, Code = o.Code, Name = o.Name, DepartmentId = o.DepartmentId, CertificateNo = o.CertificateNo,
                 CertificateValidTo = o.CertificateValidTo, Specialties = o.Specialties, Active = o.Active, WorkloadCap = o.WorkloadCap,
+                ExpectedVersion = o.RowVersion,
             };
         }
         await LoadChoicesAsync(ct);

@@ -36,6 +36,7 @@ public sealed class EditModel(AppDbContext db, SavePlan.Handler handler, TimePro
                 Statuses = [.. plan.StatusList.Select(s => s.ToString())], FlagPolicy = plan.FlagPolicy.ToString(),
                 SeriousViolationWeight = plan.SeriousViolationWeight, AbnormalListWeight = plan.AbnormalListWeight,
                 FlaggedRatioPpm = plan.FlaggedRatioPpm, WindowDays = plan.WindowDays, TeamSize = plan.TeamSize, EndDate = plan.EndDate,
+                ExpectedVersion = plan.RowVersion,
             };
             Percent = plan.RiskClassList.ToDictionary(r => r.ToString(), r => (string?)PpmText.Percent(plan.RatioPpmOf(r)));
         }
