@@ -21,9 +21,15 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
     /// connections and processes, so the chain never forks.
     /// </summary>
     /// <exception cref="ArgumentException">The event breaks the rules of <see cref="AuditEvent"/>.</exception>
-    public async Task<AuditEntry> AppendAsync(AuditEvent e, CancellationToken ct = default)
+    public Task<AuditEntry> AppendAsync(AuditEvent e, CancellationToken ct = default) => AppendAsync(_ => e, ct);
+
+    /// <summary>
+    /// As <see cref="AppendAsync(AuditEvent, CancellationToken)"/>, for an entry that names the chain's head it extends
+    /// (a publication, anchoring what was published before it): <paramref name="build"/> runs under the append lock,
+    /// so the head it is given is exactly the new entry's predecessor.
+    /// </summary>
+    public async Task<AuditEntry> AppendAsync(Func<AuditHead, AuditEvent> build, CancellationToken ct = default)
     {
-        var payload = AuditEventRules.CanonicalPayload(e);
         var provider = DatabaseProvider.Of(db);
         await db.Database.OpenConnectionAsync(ct);
         IDbContextTransaction? own = null;
@@ -34,6 +40,8 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
             if (db.Database.CurrentTransaction is null) own = await db.Database.BeginTransactionAsync(ct);
             await AppendLock.AcquireAsync(db, provider, ct);
             var head = await AuditReader.HeadAsync(db, ct);
+            var e = build(head);
+            var payload = AuditEventRules.CanonicalPayload(e);
             var seq = head.Seq + 1;
             var ts = clock.GetUtcNow();
             var hash = LogChain.Create(seq, ts, e.Type, e.DrawId, e.Actor, e.Payload, head.Hash).Hash;

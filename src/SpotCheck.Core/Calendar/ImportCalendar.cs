@@ -43,13 +43,34 @@ public static class ImportCalendar
                 var version = await db.CalendarYears.Where(y => y.Year == year.Year).MaxAsync(y => (int?)y.Version, ct) ?? 0;
                 db.CalendarYears.Add(new CalendarYear(year.Year, version + 1, year.Status, year.Json, sha, actor, now));
             }
+            await db.SaveChangesAsync(ct);
+            var recomputed = await RecomputeDeadlinesAsync(db, parsed.Value.Min(y => y.Year), ct);
             var years = new JsonArray();
             foreach (var d in diffs)
                 years.Add(new JsonObject { ["year"] = d.Year, ["version"] = d.Version, ["status"] = d.Status });
-            await audit.AppendAsync(new AuditEvent("CALENDAR_IMPORTED", actor, new JsonObject { ["fileSha256"] = sha, ["years"] = years }), ct);
+            await audit.AppendAsync(new AuditEvent("CALENDAR_IMPORTED", actor, new JsonObject
+            {
+                ["fileSha256"] = sha, ["years"] = years, ["deadlinesRecomputed"] = recomputed,
+            }), ct);
             await tx.CommitAsync(ct);
             return new Outcome(diffs);
         }, ct);
+    }
+
+    /// <summary>
+    /// Publication deadlines not yet met that the imported years can change: those waiting for a year, and those whose
+    /// 20 working days may run into the imported years. Published results keep the deadline they were measured against.
+    /// </summary>
+    static async Task<int> RecomputeDeadlinesAsync(AppDbContext db, int firstYear, CancellationToken ct)
+    {
+        var from = new DateOnly(firstYear - 1, 11, 1);
+        var open = new[] { Tasks.TaskState.Open, Tasks.TaskState.Returned, Tasks.TaskState.Submitted, Tasks.TaskState.Approved };
+        var records = await db.InspectionRecords
+            .Where(r => (r.DeadlineYearMissing != null || r.ConclusionDate >= from)
+                && db.InspectionTasks.Any(t => t.Id == r.TaskId && open.Contains(t.State)))
+            .ToListAsync(ct);
+        var calendar = await CalendarStore.LoadAsync(db, ct);
+        return records.Count(r => r.SetDeadline(Publication.Deadline.From(calendar, r.ConclusionDate)));
     }
 
     static async Task<IReadOnlyList<YearDiff>> DiffAsync(AppDbContext db, IReadOnlyList<HolidayYear> incoming, CancellationToken ct)

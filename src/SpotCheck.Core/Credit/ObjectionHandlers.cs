@@ -23,7 +23,7 @@ public static class RecordObjection
         {
             var task = await db.InspectionTasks.AsNoTracking().Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return new Error("task.not_found", "检查任务不存在或无权查看", Kind: ErrorKind.NotFound);
-            if (task.State != TaskState.Approved) return new Error("objection.not_approved", "只能对已审核的检查结果提出异议", Kind: ErrorKind.Conflict);
+            if (!TaskStates.IsReviewed(task.State)) return new Error("objection.not_approved", "只能对已审核的检查结果提出异议", Kind: ErrorKind.Conflict);
             var now = clock.GetUtcNow().UtcDateTime;
             if (c.ReceivedOn is not DateOnly on || on > ShanghaiDay.Of(now)) return new Error("objection.date", "请填写收到异议的日期（不能晚于今天）", nameof(c.ReceivedOn));
             if (string.IsNullOrWhiteSpace(c.SubmittedBy) || c.SubmittedBy.Length > 100) return new Error("objection.by", "请填写异议提出人（不超过100个字符）", nameof(c.SubmittedBy));

@@ -6,7 +6,7 @@ using static SpotCheck.Core.Demo.DemoCeremony;
 namespace SpotCheck.Core.Demo;
 
 /// <summary>
-/// SPEC §5 "Demo data": a completed previous year (2025 plan drawn, inspected, reviewed, closed) and the current
+/// SPEC §5 "Demo data": a completed previous year (2025 plan drawn, inspected, reviewed, published, closed) and the current
 /// year's plan published and ready to draw (2026, xiping-demo.md §5 storyline). All of it through the handlers.
 /// </summary>
 static class DemoHistory
@@ -32,6 +32,7 @@ static class DemoHistory
             var (draw, drawSteps) = await DrawAsync(db, audit, clock, previous, PreviousDrawnOn, ct);
             steps += drawSteps;
             steps += await DemoInspections.CompleteAsync(db, audit, clock, draw.DrawId, PreviousFirstInspection, ct);
+            steps += await DemoInspections.PublishAsync(db, audit, clock, previous.Id, ct);
             Must(await new ClosePlan.Handler(db, audit).HandleAsync(previous.Id, DemoValues.Organizer, ct));
             steps++;
         }

@@ -32,7 +32,7 @@ static class DemoInspections
         {
             var day = Workday(firstDay, 2 * i);
             var isFinding = tasks[i].Id == finding;
-            if (tasks[i].State != TaskState.Approved)
+            if (!TaskStates.IsReviewed(tasks[i].State))
                 steps += await InspectAsync(db, audit, clock, tasks[i].Id, day, isFinding ? Finding(day, coalItem) : NoProblem(day), ct);
             if (isFinding) steps += await RecheckAsync(db, audit, clock, tasks[i].Id, ct);
         }
@@ -66,27 +66,19 @@ static class DemoInspections
         }
         if (task.State == TaskState.Submitted)
         {
-            Must(await new ReviewRecord.Handler(db, audit, clock.At(Workday(day, 3), 10)).ApproveAsync(taskId, Reviewer, ct));
+            Must(await new ApproveRecord.Handler(db, audit, clock.At(Workday(day, 3), 10)).HandleAsync(taskId, Reviewer, ct));
             steps++;
         }
         return steps;
     }
 
-    /// <summary>The re-check two working days after the 整改 deadline finds the filing done; then the RECTIFY is closed.</summary>
+    /// <summary>The re-check two working days after the 整改 deadline finds the filing done; its approval closes the RECTIFY.</summary>
     static async Task<int> RecheckAsync(AppDbContext db, AuditLog audit, DemoClock clock, int taskId, CancellationToken ct)
     {
         var record = await db.InspectionRecords.AsNoTracking().SingleAsync(r => r.TaskId == taskId, ct);
         if (record.RecheckTaskId is not int recheckId) return 0;
         var day = Workday(record.RectifyDueDate!.Value, 2);
-        var steps = await InspectAsync(db, audit, clock, recheckId, day, Rechecked(day), ct);
-        var rectify = await db.FollowUpActions.SingleAsync(f => f.TaskId == taskId && f.Code == RecordCodes.Rectify, ct);
-        if (rectify.State == FollowUpState.Open)
-        {
-            Must(await new CloseFollowUp.Handler(db, audit, clock.At(Workday(day, 3), 11))
-                .HandleAsync(rectify.Id, "复查确认已补办煤炭经营告知性备案，整改到位（示例数据）", Reviewer, ct));
-            steps++;
-        }
-        return steps;
+        return await InspectAsync(db, audit, clock, recheckId, day, Rechecked(day), ct);
     }
 
     static async Task<List<TaskViewer>> TeamAsync(AppDbContext db, InspectionTask task, CancellationToken ct)
@@ -117,6 +109,29 @@ static class DemoInspections
         Findings = "档案检查发现该经营者未办理煤炭经营告知性备案（示例数据）。",
         Results = ["PROBLEM_PENDING", "COAL_NOT_FILED"], FollowUps = [RecordCodes.Rectify], RectifyDueDate = day.AddDays(30),
     };
+
+    /// <summary>
+    /// 公示 of the year's approved results in batches of <see cref="BatchSize"/>, in the order the inspections ended, each
+    /// published five working days after its last approval: well inside the 20 working days.
+    /// </summary>
+    public static async Task<int> PublishAsync(AppDbContext db, AuditLog audit, DemoClock clock, int planId, CancellationToken ct)
+    {
+        var drawTasks = db.InspectionTasks.Where(t => t.PlanId == planId).Select(t => t.Id);
+        var approved = await db.InspectionTasks.AsNoTracking()
+            .Where(t => t.State == TaskState.Approved && (t.PlanId == planId || drawTasks.Contains(t.RecheckOfTaskId!.Value)))
+            .Join(db.InspectionRecords, t => t.Id, r => r.TaskId, (t, r) => new { t.Id, r.ConclusionDate, r.ApprovedOn })
+            .ToListAsync(ct);
+        var steps = 0;
+        foreach (var batch in approved.OrderBy(t => t.ConclusionDate).ThenBy(t => t.Id).Chunk(BatchSize))
+        {
+            var day = Workday(batch.Max(t => t.ApprovedOn!.Value), 5);
+            Must(await new Publication.PublishResults.Handler(db, audit, clock.At(day, 9, 30)).HandleAsync([.. batch.Select(t => t.Id)], Reviewer, ct));
+            steps++;
+        }
+        return steps;
+    }
+
+    const int BatchSize = 5;
 
     /// <summary>The <paramref name="n"/>-th working day after <paramref name="start"/> (the shipped 调休 calendar; the demo years are loaded).</summary>
     static DateOnly Workday(DateOnly start, int n) => n == 0 ? start : Calendar.AddWorkdays(start, n).Value;

@@ -8,8 +8,8 @@ namespace SpotCheck.Core.Demo;
 /// <summary>
 /// xiping-demo.md: "One admin action removes the whole dataset." Demo plans are those whose items are all demo items;
 /// with them go their draws and selections, and every task of a demo plan, a demo enterprise or a demo officer (a
-/// task cannot outlive its enterprise or team), with members, records, evidence rows, follow-ups, credit records and
-/// objections. Audit entries stay (the log is append-only); a DEMO_REMOVED entry closes the transaction.
+/// task cannot outlive its enterprise or team), with members, records, evidence rows, follow-ups, credit records,
+/// objections and its published results. Audit entries stay (the log is append-only); a DEMO_REMOVED entry closes the transaction.
 /// </summary>
 static class DemoRemoval
 {
@@ -21,7 +21,13 @@ static class DemoRemoval
         var officers = await db.Officers.Where(o => o.IsDemo).Select(o => o.Id).ToListAsync(ct);
         var tasks = await TaskIdsAsync(db, plans, enterprises, officers, ct);
 
-        var removed = await db.Objections.Where(o => tasks.Contains(o.TaskId)).ExecuteDeleteAsync(ct);
+        // Published rows may be deleted only because they are demo rows (the immutability triggers allow nothing else).
+        var published = db.PublishedResults.Where(r => tasks.Contains(r.TaskId)).Select(r => r.Id);
+        var removed = await db.PublishedResultItems.Where(i => published.Contains(i.PublishedResultId)).ExecuteDeleteAsync(ct);
+        removed += await db.PublishedResultDepartments.Where(d => published.Contains(d.PublishedResultId)).ExecuteDeleteAsync(ct);
+        removed += await db.PublishedResults.Where(r => tasks.Contains(r.TaskId)).ExecuteDeleteAsync(ct);
+        removed += await db.PublicationBatches.Where(b => b.IsDemo && !db.PublishedResults.Any(r => r.BatchId == b.Id)).ExecuteDeleteAsync(ct);
+        removed += await db.Objections.Where(o => tasks.Contains(o.TaskId)).ExecuteDeleteAsync(ct);
         removed += await db.CreditRecords.Where(c => tasks.Contains(c.TaskId) || enterprises.Contains(c.EnterpriseId)).ExecuteDeleteAsync(ct);
         removed += await db.EvidenceFiles.Where(e => tasks.Contains(e.TaskId)).ExecuteDeleteAsync(ct);
         removed += await db.FollowUpActions.Where(f => tasks.Contains(f.TaskId) || (f.RecheckTaskId != null && tasks.Contains(f.RecheckTaskId.Value)))

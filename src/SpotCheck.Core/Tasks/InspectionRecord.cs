@@ -5,6 +5,8 @@ namespace SpotCheck.Core.Tasks;
 /// <summary>The validated content of a record (see <see cref="RecordRules"/>).</summary>
 public sealed record RecordData(
     DateOnly InspectedOn,
+    /// <summary>The day the inspection ended (抽查结束之日): the 20-working-day publication clock starts here.</summary>
+    DateOnly ConcludedOn,
     string Place,
     IReadOnlyList<string> Methods,
     IReadOnlyList<ChecklistLine> Checklist,
@@ -20,7 +22,8 @@ public sealed record ChecklistLine(int ItemId, string Content, bool Compliant, s
 
 /// <summary>
 /// 检查记录 of one task (one per task). Editable by the team while the task is open or returned; any change clears
-/// every member's confirmation. The review outcome (conclusion date, publication deadline) is set on approval.
+/// every member's confirmation. The publication deadline runs from the day the inspection ended
+/// (<see cref="ConclusionDate"/>), so it is known from the first save and a slow review cannot hide a late publication.
 /// </summary>
 public sealed class InspectionRecord : Data.IVersioned
 {
@@ -46,10 +49,13 @@ public sealed class InspectionRecord : Data.IVersioned
     public DateTime? SubmittedAtUtc { get; private set; }
     public string? ReturnReason { get; private set; }
     public string? ReviewedBy { get; private set; }
-    public DateOnly? ConclusionDate { get; private set; }
+    /// <summary>The day the inspection ended (检查结束日期), entered with the record; the publication clock starts here.</summary>
+    public DateOnly ConclusionDate { get; private set; }
+    public DateOnly? ApprovedOn { get; private set; }
+    /// <summary>自抽查结束之日起20个工作日: null while a calendar year it runs into is not loaded (never guessed).</summary>
     public DateOnly? PublicationDeadline { get; private set; }
-    /// <summary>True when the deadline was computed without the holiday calendar of a year it spans.</summary>
-    public bool DeadlineProvisional { get; private set; }
+    /// <summary>The calendar year that must be imported before <see cref="PublicationDeadline"/> can be known.</summary>
+    public int? DeadlineYearMissing { get; private set; }
     public int? RecheckTaskId { get; private set; }
 
     public IReadOnlyList<string> MethodList => Split(Methods);
@@ -66,7 +72,7 @@ public sealed class InspectionRecord : Data.IVersioned
     }
 
     public bool HasSameContent(RecordData d) =>
-        InspectedOn == d.InspectedOn && Place == d.Place && Methods == string.Join(';', d.Methods)
+        InspectedOn == d.InspectedOn && ConclusionDate == d.ConcludedOn && Place == d.Place && Methods == string.Join(';', d.Methods)
         && ChecklistJson == Json(d.Checklist) && Findings == d.Findings && Results == string.Join(';', d.Results)
         && ResultOtherText == d.ResultOtherText && FollowUps == string.Join(';', d.FollowUps)
         && RectifyDueDate == d.RectifyDueDate && FollowUpOtherText == d.FollowUpOtherText;
@@ -74,6 +80,7 @@ public sealed class InspectionRecord : Data.IVersioned
     public void Assign(RecordData d, string actor, DateTime utcNow)
     {
         InspectedOn = d.InspectedOn;
+        ConclusionDate = d.ConcludedOn;
         Place = d.Place;
         Methods = string.Join(';', d.Methods);
         ChecklistJson = Json(d.Checklist);
@@ -99,12 +106,18 @@ public sealed class InspectionRecord : Data.IVersioned
         ReviewedBy = reviewer;
     }
 
-    internal void MarkApproved(string reviewer, DateOnly conclusion, DateOnly deadline, bool provisional)
+    internal void MarkApproved(string reviewer, DateOnly on)
     {
         ReviewedBy = reviewer;
-        ConclusionDate = conclusion;
-        PublicationDeadline = deadline;
-        DeadlineProvisional = provisional;
+        ApprovedOn = on;
+    }
+
+    /// <summary>Stores the deadline computed from <see cref="ConclusionDate"/>; true when it changed.</summary>
+    public bool SetDeadline(Publication.Deadline deadline)
+    {
+        if (PublicationDeadline == deadline.Date && DeadlineYearMissing == deadline.MissingYear) return false;
+        (PublicationDeadline, DeadlineYearMissing) = (deadline.Date, deadline.MissingYear);
+        return true;
     }
 
     internal void LinkRecheck(int taskId) => RecheckTaskId = taskId;

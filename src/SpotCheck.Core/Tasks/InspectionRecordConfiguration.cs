@@ -20,6 +20,7 @@ sealed class InspectionRecordConfiguration : IEntityTypeConfiguration<Inspection
         b.Property(r => r.ReviewedBy).HasMaxLength(256);
         b.HasOne<InspectionTask>().WithOne().HasForeignKey<InspectionRecord>(r => r.TaskId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => r.TaskId).IsUnique();
+        b.HasIndex(r => r.PublicationDeadline);
         b.Ignore(r => r.MethodList);
         b.Ignore(r => r.ResultList);
         b.Ignore(r => r.FollowUpList);

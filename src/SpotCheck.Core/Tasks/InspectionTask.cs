@@ -122,7 +122,7 @@ public sealed class InspectionTask : Data.IVersioned
     /// <summary>Takes a member off the team (回避, illness) and, when given, puts the substitute on it.</summary>
     public Result Withdraw(int officerId, string reason, int? substituteOfficerId, string? substituteTicket, DateTime utcNow)
     {
-        if (State == TaskState.Approved) return new Error("task.closed", "任务已审核完成，不能再调整检查人员", Kind: ErrorKind.Conflict);
+        if (TaskStates.IsReviewed(State)) return new Error("task.closed", "任务已审核完成，不能再调整检查人员", Kind: ErrorKind.Conflict);
         var member = _members.FirstOrDefault(m => m.IsActive && m.OfficerId == officerId);
         if (member is null) return new Error("task.not_member", "该人员不是本任务的在岗检查人员", "officerId", ErrorKind.NotFound);
         if (string.IsNullOrWhiteSpace(reason)) return new Error("task.reason", "请填写回避或退出的原因", "reason");
@@ -143,7 +143,44 @@ public sealed class InspectionTask : Data.IVersioned
     /// <summary>Raises the concurrency version for a change that only touches child rows (members, record, evidence).</summary>
     public void Touch() => RowVersion++;
 
-    internal void SetState(TaskState state) => State = state;
+    public IReadOnlyList<int> UnconfirmedOfficerIds => [.. ActiveMembers.Where(m => m.ConfirmedAtUtc is null).Select(m => m.OfficerId)];
+
+    /// <summary>The team sends its record for review: every active member has confirmed it and the team is complete (R7).</summary>
+    public Result Submit()
+    {
+        if (State is not (TaskState.Open or TaskState.Returned)) return TaskErrors.NotEditable(State);
+        if (IsShortStaffed) return TaskErrors.ShortStaffed(this);
+        if (UnconfirmedOfficerIds.Count > 0) return new Error("record.unconfirmed", "检查组成员尚未全部确认检查记录", Kind: ErrorKind.Conflict);
+        State = TaskState.Submitted;
+        return Result.Ok();
+    }
+
+    /// <summary>The reviewer sends the record back; every confirmation is void, the team edits and confirms again.</summary>
+    public Result Return()
+    {
+        if (State != TaskState.Submitted) return TaskErrors.NotSubmitted(State);
+        ResetConfirmations();
+        State = TaskState.Returned;
+        return Result.Ok();
+    }
+
+    public Result Approve()
+    {
+        if (State != TaskState.Submitted) return TaskErrors.NotSubmitted(State);
+        State = TaskState.Approved;
+        return Result.Ok();
+    }
+
+    /// <summary>公示: the approved result goes public (domain.md §3.5 APPROVED → PUBLISHED).</summary>
+    public Result Publish()
+    {
+        if (State != TaskState.Approved)
+            return new Error("publication.not_approved", $"只有审核通过、尚未公示的检查结果可以公示（任务 #{Id} 当前：{TaskLabels.Of(State)}）", Kind: ErrorKind.Conflict);
+        State = TaskState.Published;
+        return Result.Ok();
+    }
+
+    void SetState(TaskState state) => State = state;
 
     static InspectionTask New(TaskSource source, int enterpriseId, IReadOnlyList<int> itemIds, DateOnly dueDate,
         string basis, string createdBy, DateTime utcNow) => new()

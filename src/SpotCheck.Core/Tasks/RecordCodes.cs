@@ -41,6 +41,12 @@ public static class RecordCodes
     };
 
     /// <summary>Results that mean the check could not be carried out at the enterprise (not found / closed).</summary>
+    /// <summary>Results that say a problem is still there: a 复查 with one of them does not close the 责令整改.</summary>
+    public static readonly IReadOnlySet<string> ProblemStillOpen = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "PROBLEM_PENDING", "REFUSED_SERIOUS", "PUBLISHED_INFO_FALSE",
+    };
+
     public static readonly IReadOnlySet<string> NotInspectable = new HashSet<string>(StringComparer.Ordinal)
     {
         "UNREACHABLE", "CLOSED_OR_LIQUIDATING", "DEREGISTERED", "REVOKED", "CANCELLED", "MOVED_OUT",
@@ -58,6 +64,10 @@ public static class RecordCodes
         [Other] = "其他",
     };
 
-    public static string Labels(IEnumerable<string> codes, IReadOnlyDictionary<string, string> table) =>
-        string.Join("；", codes.Select(c => table.GetValueOrDefault(c, c)));
+    /// <summary>The labels in the order of the code table (domain.md §3), whatever order the codes were stored in.</summary>
+    public static string Labels(IEnumerable<string> codes, IReadOnlyDictionary<string, string> table)
+    {
+        var order = table.Keys.Select((code, i) => (code, i)).ToDictionary(x => x.code, x => x.i, StringComparer.Ordinal);
+        return string.Join("；", codes.OrderBy(c => order.GetValueOrDefault(c, int.MaxValue)).Select(c => table.GetValueOrDefault(c, c)));
+    }
 }

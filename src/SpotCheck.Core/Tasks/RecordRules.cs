@@ -10,6 +10,9 @@ public static class RecordRules
     {
         if (c.InspectedOn is not DateOnly on) return new Error("record.date", "请填写检查日期", nameof(c.InspectedOn));
         if (on > today) return new Error("record.date", "检查日期不能晚于今天", nameof(c.InspectedOn));
+        var ended = c.ConcludedOn ?? on;
+        if (ended < on) return new Error("record.concluded", "检查结束日期不能早于检查日期", nameof(c.ConcludedOn));
+        if (ended > today) return new Error("record.concluded", "检查结束日期不能晚于今天", nameof(c.ConcludedOn));
         if (string.IsNullOrWhiteSpace(c.Place) || c.Place.Length > 200) return new Error("record.place", "请填写检查地点（不超过200个字符）", nameof(c.Place));
         var methods = Codes(c.Methods);
         if (methods.Count == 0) return new Error("record.methods", "请至少选择一种检查方式", nameof(c.Methods));
@@ -62,7 +65,7 @@ public static class RecordRules
         var notInspectable = results.All(RecordCodes.NotInspectable.Contains);
         if (!notInspectable && checklist.Select(l => l.ItemId).Distinct().Count() != items.Count)
             return new Error("record.checklist", "请对每个检查事项逐项填写检查清单", nameof(c.Checklist));
-        return new RecordData(on, c.Place.Trim(), methods, checklist, c.Findings?.Trim() ?? "", results, resultOther,
+        return new RecordData(on, ended, c.Place.Trim(), methods, checklist, c.Findings?.Trim() ?? "", results, resultOther,
             followUps, rectifyDue, followOther);
     }
 

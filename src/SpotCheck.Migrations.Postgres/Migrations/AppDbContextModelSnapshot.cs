@@ -1311,6 +1311,212 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublicationBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("HeadSeq")
+                        .HasColumnType("bigint");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.ToTable("PublicationBatches");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("date");
+
+                    b.Property<string>("DepartmentNames")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("FollowUpCodes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("FollowUpText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsRandom")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ItemNames")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("ResultCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("ResultText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("VersionAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VersionBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("VersionOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EnterpriseName");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("EnterpriseId", "PublishedAtUtc");
+
+                    b.HasIndex("TaskId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("Uscc", "PublishedAtUtc");
+
+                    b.HasIndex("Year", "PublishedAtUtc");
+
+                    b.ToTable("PublishedResults");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultDepartment", b =>
+                {
+                    b.Property<long>("PublishedResultId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("PublishedResultId", "DepartmentCode");
+
+                    b.HasIndex("DepartmentCode", "PublishedResultId");
+
+                    b.ToTable("PublishedResultDepartments");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultItem", b =>
+                {
+                    b.Property<long>("PublishedResultId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("PublishedResultId", "ItemCode");
+
+                    b.HasIndex("ItemCode", "PublishedResultId");
+
+                    b.ToTable("PublishedResultItems");
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Reviews.FollowUpAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1380,15 +1586,18 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("date");
+
                     b.Property<string>("ChecklistJson")
                         .IsRequired()
                         .HasColumnType("text");
 
-                    b.Property<DateOnly?>("ConclusionDate")
+                    b.Property<DateOnly>("ConclusionDate")
                         .HasColumnType("date");
 
-                    b.Property<bool>("DeadlineProvisional")
-                        .HasColumnType("boolean");
+                    b.Property<int?>("DeadlineYearMissing")
+                        .HasColumnType("integer");
 
                     b.Property<string>("Findings")
                         .IsRequired()
@@ -1464,6 +1673,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicationDeadline");
 
                     b.HasIndex("TaskId")
                         .IsUnique();
@@ -1781,6 +1992,44 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResult", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Publication.PublicationBatch", null)
+                        .WithMany("Results")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultDepartment", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Publication.PublishedResult", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("PublishedResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultItem", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Publication.PublishedResult", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PublishedResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Reviews.FollowUpAction", b =>
                 {
                     b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
@@ -1860,6 +2109,18 @@ namespace SpotCheck.Migrations.Postgres.Migrations
             modelBuilder.Entity("SpotCheck.Core.Officers.Officer", b =>
                 {
                     b.Navigation("Conflicts");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublicationBatch", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResult", b =>
+                {
+                    b.Navigation("Departments");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Tasks.InspectionTask", b =>

@@ -16,5 +16,6 @@ public static class ApiEndpoints
         v1.MapTasksApi();
         v1.MapPlansApi();
         v1.MapDrawsApi();
+        v1.MapPublicationsApi();
     }
 }

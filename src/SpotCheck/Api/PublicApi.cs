@@ -5,6 +5,7 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Draws;
 using SpotCheck.Core.Items;
 using SpotCheck.Core.Plans;
+using SpotCheck.Core.Publication;
 
 namespace SpotCheck.Api;
 
@@ -24,6 +25,7 @@ public static class PublicApi
         pub.MapGet("/draws", ListDrawsAsync).WithSummary("已公示的抽取");
         pub.MapGet("/draws/{drawId}/record", DrawRecordAsync).WithSummary("抽取记录，可直接用 spotcheck draw verify 核验");
         pub.MapGet("/audit/head", AuditHeadAsync).WithSummary("审计日志链头（序号与哈希）");
+        pub.MapGet("/results", ResultsAsync).WithSummary("抽查结果公告（当前版本）：q 匹配企业名称或统一社会信用代码，year 为检查年度，item 为事项编码，department 为部门编码，result 为结果代码");
     }
 
     public sealed record PublicPlanDto(int Id, int Year, int? Quarter, string Name, string State, IReadOnlyList<int> ItemIds,
@@ -69,6 +71,23 @@ public static class PublicApi
                 entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue(record.Value.ETag))
             : record.Error!.ToProblem();
     }
+
+    /// <summary>SPEC §5: exactly these fields; 检查事项 and 检查实施机关 joined with 、 for a joint visit.</summary>
+    public sealed record PublicResultDto(string EnterpriseName, string Uscc, string Item, DateOnly InspectedOn, string Result, string FollowUp,
+        string Department, DateTime PublishedAt);
+
+    static async Task<Results<Ok<ListResult<PublicResultDto>>, ValidationProblem>> ResultsAsync(string? q, int? year, string? item, string? department,
+        string? result, int? page, int? pageSize, PublicResults.Handler results, CancellationToken ct)
+    {
+        if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
+        if (year is < 2000 or > 2100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["year 应为 2000–2100 之间的年份"] });
+        if (q is { Length: > 100 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q 不能超过100个字符"] });
+        var found = await results.SearchAsync(new PublicResults.Query(q, year, item, department, result, paging.Page, paging.PageSize), ct);
+        return TypedResults.Ok(paging.Wrap(found.Total, found.Items.Select(ToDto).ToList()));
+    }
+
+    public static PublicResultDto ToDto(PublishedResult r) => new(r.EnterpriseName, r.Uscc, r.ItemNames, r.InspectedOn, r.ResultText,
+        r.FollowUpText, r.DepartmentNames, DateTime.SpecifyKind(r.PublishedAtUtc, DateTimeKind.Utc));
 
     static async Task<Ok<AuditHead>> AuditHeadAsync(AppDbContext db, CancellationToken ct) => TypedResults.Ok(await new AuditReader(db).HeadAsync(ct));
 

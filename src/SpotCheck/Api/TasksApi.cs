@@ -25,7 +25,8 @@ public static class TasksApi
         bool ShortStaffed, int? ReplacesTaskId, string? FrameErrorReason);
     public sealed record RecordDto(DateOnly InspectedOn, string Place, IReadOnlyList<string> Methods, IReadOnlyList<ChecklistLine> Checklist,
         string Findings, IReadOnlyList<string> Results, string? ResultOtherText, IReadOnlyList<string> FollowUps, DateOnly? RectifyDueDate,
-        string? FollowUpOtherText, string? ReturnReason, DateOnly? ConclusionDate, DateOnly? PublicationDeadline, bool DeadlineProvisional, int? RecheckTaskId);
+        string? FollowUpOtherText, string? ReturnReason, DateOnly ConcludedOn, DateOnly? ApprovedOn, DateOnly? PublicationDeadline, int? DeadlineYearMissing,
+        int? RecheckTaskId);
     public sealed record EvidenceDto(int Id, string FileName, string ContentType, long SizeBytes, string Sha256, bool HasThumbnail,
         string? ExifTakenAt, string? ExifGps, string UploadedBy, DateTime UploadedAtUtc);
     public sealed record WithdrawBody(int OfficerId, string Reason, bool Conflict);
@@ -103,7 +104,7 @@ public static class TasksApi
         var r = await db.InspectionRecords.AsNoTracking().SingleOrDefaultAsync(x => x.TaskId == id, ct);
         if (r is null) return new Error("record.missing", "尚未填写检查记录", Kind: ErrorKind.NotFound).ToProblem();
         return TypedResults.Ok(new RecordDto(r.InspectedOn, r.Place, r.MethodList, r.ChecklistLines, r.Findings, r.ResultList, r.ResultOtherText,
-            r.FollowUpList, r.RectifyDueDate, r.FollowUpOtherText, r.ReturnReason, r.ConclusionDate, r.PublicationDeadline, r.DeadlineProvisional, r.RecheckTaskId));
+            r.FollowUpList, r.RectifyDueDate, r.FollowUpOtherText, r.ReturnReason, r.ConclusionDate, r.ApprovedOn, r.PublicationDeadline, r.DeadlineYearMissing, r.RecheckTaskId));
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> SaveRecordAsync(int id, SaveRecord.Command body, SaveRecord.Handler save,
@@ -162,17 +163,17 @@ public static class TasksApi
         return TaskViewers.File(http, r.Value);
     }
 
-    static async Task<Results<Ok<ReviewRecord.Approved>, ProblemHttpResult>> ApproveAsync(int id, ReviewRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
+    static async Task<Results<Ok<ApproveRecord.Approved>, ProblemHttpResult>> ApproveAsync(int id, ApproveRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
-        var r = await review.ApproveAsync(id, await Viewer(http, db, ct), ct);
+        var r = await review.HandleAsync(id, await Viewer(http, db, ct), ct);
         return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
     }
 
-    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(int id, ReasonBody body, ReviewRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
+    static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(int id, ReasonBody body, ReturnRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
-        return Done(await review.ReturnAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
+        return Done(await review.HandleAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
     }
 
     static async Task<IResult> NoticeAsync(int id, NoticeKind kind, GenerateNotice.Handler notices, AppDbContext db, HttpContext http, CancellationToken ct)

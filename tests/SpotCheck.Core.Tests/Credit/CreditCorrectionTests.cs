@@ -65,7 +65,7 @@ public sealed class CreditCorrectionTests
         var kit = await TaskKit.CreateAsync(store, risk: RiskClass.B);
         var id = await kit.ComplaintTaskAsync(0, 1);
         await kit.SubmitAsync(id, kit.Record("PROBLEM_PENDING;COAL_NOT_FILED", "CREDIT_RECORD"), 0, 1);
-        var approved = await new ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(id, TaskKit.Reviewer);
+        var approved = await new ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(id, TaskKit.Reviewer);
         Assert.True(approved.IsSuccess, approved.Error?.Message);
         return (kit, id);
     }

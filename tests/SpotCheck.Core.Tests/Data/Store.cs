@@ -7,12 +7,12 @@ using SpotCheck.Core.Tests.TestSupport;
 namespace SpotCheck.Core.Tests.Data;
 
 /// <summary>A context on a real test database with the audit log and a fixed clock, as the handlers get them.</summary>
-sealed class Store(TestDatabase database) : IAsyncDisposable
+sealed class Store(TestDatabase database, DateTimeOffset? start = null) : IAsyncDisposable
 {
     public static readonly DateTimeOffset Now = new(2026, 11, 26, 2, 0, 0, TimeSpan.Zero);
 
     public AppDbContext Db { get; } = database.CreateContext();
-    public FakeTimeProvider Clock { get; } = new(Now);
+    public FakeTimeProvider Clock { get; } = new(start ?? Now);
     public AuditLog Audit => new(Db, Clock);
 
     /// <summary>A fresh context for reading what was stored (nothing cached).</summary>

@@ -90,7 +90,7 @@ public sealed class DemoRemovalTests
         Assert.True(saved.IsSuccess, saved.Error?.Message);
         foreach (var member in team) Assert.True((await new ConfirmRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(task.Id, member)).IsSuccess);
         Assert.True((await new SubmitRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(task.Id, team[0])).IsSuccess);
-        var approved = await new ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(task.Id, reviewer);
+        var approved = await new ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(task.Id, reviewer);
         Assert.True(approved.IsSuccess, approved.Error?.Message);
         Assert.NotNull(approved.Value.RecheckTaskId);
         var objection = await new RecordObjection.Handler(store.Db, store.Audit, store.Clock).HandleAsync(task.Id,

@@ -38,7 +38,7 @@ public sealed class NoticeTests
         Assert.Equal("task.not_found", (await notices.HandleAsync(taskId, NoticeKind.Inspection, kit.OfficerViewer(2))).Error!.Code);
 
         await kit.SubmitAsync(taskId, kit.Record("PROBLEM_PENDING;COAL_NOT_FILED", "RECTIFY", new DateOnly(2026, 12, 10)), 0, 1);
-        Assert.True((await new ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(taskId, TaskKit.Reviewer)).IsSuccess);
+        Assert.True((await new ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(taskId, TaskKit.Reviewer)).IsSuccess);
         var result = TextOf((await notices.HandleAsync(taskId, NoticeKind.Result, kit.OfficerViewer(1))).Value.Bytes);
         Assert.Contains("检查结果告知书", result);
         Assert.Contains("西平县示例煤业有限公司", result);

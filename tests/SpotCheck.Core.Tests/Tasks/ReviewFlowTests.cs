@@ -51,11 +51,12 @@ public sealed class ReviewFlowTests
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(0, 1);
         await kit.SubmitAsync(id, kit.Record(), 0, 1);
-        var review = new ReviewRecord.Handler(store.Db, store.Audit, store.Clock);
+        var approve = new ApproveRecord.Handler(store.Db, store.Audit, store.Clock);
+        var returning = new ReturnRecord.Handler(store.Db, store.Audit);
 
-        Assert.Equal("reason", (await review.ReturnAsync(id, "", TaskKit.Reviewer)).Error!.Field);
-        Assert.Equal("review.own_task", (await review.ApproveAsync(id, kit.OfficerViewer(0))).Error!.Code);
-        Assert.True((await review.ReturnAsync(id, "检查清单说明不完整", TaskKit.Reviewer)).IsSuccess);
+        Assert.Equal("reason", (await returning.HandleAsync(id, "", TaskKit.Reviewer)).Error!.Field);
+        Assert.Equal("review.own_task", (await approve.HandleAsync(id, kit.OfficerViewer(0))).Error!.Code);
+        Assert.True((await returning.HandleAsync(id, "检查清单说明不完整", TaskKit.Reviewer)).IsSuccess);
 
         await using (var fresh = store.Fresh())
         {
@@ -65,10 +66,10 @@ public sealed class ReviewFlowTests
             Assert.Equal("检查清单说明不完整", (await fresh.InspectionRecords.SingleAsync()).ReturnReason);
         }
         await kit.SubmitAsync(id, kit.Record("NO_PROBLEM", "NONE_REQUIRED"), 0, 1);
-        var approved = await review.ApproveAsync(id, TaskKit.Reviewer);
+        var approved = await approve.HandleAsync(id, TaskKit.Reviewer);
         Assert.True(approved.IsSuccess, approved.Error?.Message);
         Assert.Null(approved.Value.RecheckTaskId);
-        Assert.Equal("review.not_submitted", (await review.ApproveAsync(id, TaskKit.Reviewer)).Error!.Code);
+        Assert.Equal("review.not_submitted", (await approve.HandleAsync(id, TaskKit.Reviewer)).Error!.Code);
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -81,17 +82,17 @@ public sealed class ReviewFlowTests
         var id = await kit.ComplaintTaskAsync(0, 1);
         await kit.SubmitAsync(id, kit.Record("PROBLEM_PENDING;COAL_NOT_FILED", "RECTIFY;TRANSFER_CASE;CREDIT_RECORD", new DateOnly(2026, 12, 10)), 0, 1);
 
-        var approved = await new ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(id, TaskKit.Reviewer);
+        var approved = await new ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(id, TaskKit.Reviewer);
         Assert.True(approved.IsSuccess, approved.Error?.Message);
-        // Conclusion Thu 2026-11-26 (China time); 20 working days later, start day excluded, no holiday in between.
-        Assert.Equal((new DateOnly(2026, 11, 26), new DateOnly(2026, 12, 24), false),
-            (approved.Value.ConclusionDate, approved.Value.PublicationDeadline, approved.Value.Provisional));
+        // The inspection ended Wed 2026-11-25; 20 working days later, start day excluded, no holiday in between.
+        Assert.Equal((new DateOnly(2026, 11, 25), new DateOnly(2026, 12, 23), (int?)null),
+            (approved.Value.ConcludedOn, approved.Value.PublicationDeadline, approved.Value.DeadlineYearMissing));
 
         await using var fresh = store.Fresh();
         var record = await fresh.InspectionRecords.SingleAsync(r => r.TaskId == id);
-        Assert.Equal((new DateOnly(2026, 12, 24), approved.Value.RecheckTaskId), (record.PublicationDeadline!.Value, record.RecheckTaskId));
+        Assert.Equal((new DateOnly(2026, 12, 23), approved.Value.RecheckTaskId), (record.PublicationDeadline!.Value, record.RecheckTaskId));
         var recheck = await fresh.InspectionTasks.Include(t => t.Members).SingleAsync(t => t.Id == approved.Value.RecheckTaskId);
-        Assert.Equal((TaskSource.Assigned, (int?)id, false), (recheck.Source, recheck.RecheckOfTaskId, recheck.IsRandom));
+        Assert.Equal((TaskSource.Recheck, (int?)id, false), (recheck.Source, recheck.RecheckOfTaskId, recheck.IsRandom));
         Assert.True(recheck.DueDate > new DateOnly(2026, 12, 10));
         Assert.Equal([kit.Officers[0].Id, kit.Officers[1].Id], recheck.ActiveMembers.Select(m => m.OfficerId));
         var actions = await fresh.FollowUpActions.Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync();
@@ -116,11 +117,12 @@ public sealed class ReviewFlowTests
     }
 
     [Fact]
-    public void Deadline_is_provisional_when_the_year_is_not_loaded()
+    public void A_deadline_that_runs_into_a_year_not_loaded_is_unknown_and_names_the_year()
     {
-        var calendar = new SpotCheck.Core.Calendar.WorkingDayCalendar([]);
-        var (deadline, provisional) = PublicationDeadline.Of(calendar, new DateOnly(2026, 11, 26));
-        Assert.Equal((new DateOnly(2026, 12, 24), true), (deadline, provisional));
+        var calendar = SpotCheck.Core.Calendar.WorkingDayCalendar.ShippedOnly();
+        Assert.Equal(new SpotCheck.Core.Publication.Deadline(null, 2027), SpotCheck.Core.Publication.Deadline.From(calendar, new DateOnly(2026, 12, 4)));
+        Assert.Equal(new SpotCheck.Core.Publication.Deadline(new DateOnly(2026, 12, 24), null),
+            SpotCheck.Core.Publication.Deadline.From(calendar, new DateOnly(2026, 11, 26)));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -134,7 +136,7 @@ public sealed class ReviewFlowTests
         var objection = new RecordObjection.Command { ReceivedOn = new DateOnly(2026, 11, 26), SubmittedBy = "企业法定代表人", Content = "已于检查前完成备案" };
         Assert.Equal("objection.not_approved", (await new RecordObjection.Handler(store.Db, store.Audit, store.Clock).HandleAsync(id, objection, TaskKit.Planner)).Error!.Code);
         await kit.SubmitAsync(id, kit.Record("PROBLEM_PENDING;COAL_NOT_FILED", "GUIDANCE"), 0, 1);
-        Assert.True((await new ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(id, TaskKit.Reviewer)).IsSuccess);
+        Assert.True((await new ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(id, TaskKit.Reviewer)).IsSuccess);
 
         var oid = (await new RecordObjection.Handler(store.Db, store.Audit, store.Clock).HandleAsync(id, objection, TaskKit.Planner)).Value;
         var resolve = new ResolveObjection.Handler(store.Db, store.Audit, store.Clock);

@@ -44,7 +44,7 @@ public sealed class TaskPagingTests
         var done = await kit.ComplaintTaskAsync(0, 1);
         var open = await kit.ComplaintTaskAsync(0, 1);
         await kit.SubmitAsync(done, kit.Record(), 0, 1);
-        Assert.True((await new SpotCheck.Core.Reviews.ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(done, TaskKit.Reviewer)).IsSuccess);
+        Assert.True((await new SpotCheck.Core.Reviews.ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(done, TaskKit.Reviewer)).IsSuccess);
 
         var page = await new ListTasks.Handler(store.Db).PageAsync(kit.OfficerViewer(0), null, 1, 10);
         Assert.Equal([open, done], page.Items.Select(t => t.Id));

@@ -14,6 +14,8 @@ public static class Policies
     public const string Admin = nameof(Admin);
     /// <summary>Reads the audit log: Supervisor, Admin.</summary>
     public const string Auditors = nameof(Auditors);
+    /// <summary>Reviews records and publishes results (公示): Reviewer.</summary>
+    public const string Reviewers = nameof(Reviewers);
 
     public static void Add(AuthorizationOptions o)
     {
@@ -22,5 +24,6 @@ public static class Policies
         o.AddPolicy(Editors, p => p.RequireRole(Roles.Admin, Roles.Planner));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(Auditors, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(Reviewers, p => p.RequireRole(Roles.Reviewer));
     }
 }

@@ -24,23 +24,26 @@ public sealed class ReviewModel(AppDbContext db, GetTask.Handler getTask, ListEv
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
-    public async Task<IActionResult> OnPostApproveAsync(int id, [FromServices] ReviewRecord.Handler review, CancellationToken ct)
+    public async Task<IActionResult> OnPostApproveAsync(int id, [FromServices] ApproveRecord.Handler review, CancellationToken ct)
     {
         if (!TaskViewers.CanReview(User)) return Forbid();
-        var r = await review.ApproveAsync(id, await TaskViewers.ForAsync(User, db, ct), ct);
+        var r = await review.HandleAsync(id, await TaskViewers.ForAsync(User, db, ct), ct);
         if (r.IsSuccess)
         {
-            Message = $"已审核通过；公示期限 {r.Value.PublicationDeadline:yyyy-MM-dd}" + (r.Value.Provisional ? "（暂定）" : "")
+            Message = "已审核通过；" + (r.Value.PublicationDeadline is DateOnly due
+                    ? $"请于 {Ui.Date(due)} 前公示（自检查结束之日起20个工作日）"
+                    : $"公示期限暂无法计算：{r.Value.DeadlineYearMissing}年节假日安排尚未导入，已提醒系统管理员")
+                + (r.Value.RectificationOutcome is { } ro ? "；" + ro : "")
                 + (r.Value.RecheckTaskId is { } rc ? $"；已生成复查任务 #{rc}" : "") + (r.Value.NewRiskClass is { } rk ? $"；已录入诚信档案，信用风险分类调整为 {rk}" : "");
             return RedirectToPage("/Staff/Tasks/Details", new { id });
         }
         return await FailAsync(id, r.Error!, ct);
     }
 
-    public async Task<IActionResult> OnPostReturnAsync(int id, string? reason, [FromServices] ReviewRecord.Handler review, CancellationToken ct)
+    public async Task<IActionResult> OnPostReturnAsync(int id, string? reason, [FromServices] ReturnRecord.Handler review, CancellationToken ct)
     {
         if (!TaskViewers.CanReview(User)) return Forbid();
-        var r = await review.ReturnAsync(id, reason ?? "", await TaskViewers.ForAsync(User, db, ct), ct);
+        var r = await review.HandleAsync(id, reason ?? "", await TaskViewers.ForAsync(User, db, ct), ct);
         if (r.IsSuccess)
         {
             Message = "已退回检查组";

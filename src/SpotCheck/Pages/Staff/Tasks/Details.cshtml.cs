@@ -15,6 +15,8 @@ namespace SpotCheck.Pages.Staff.Tasks;
 public sealed class RecordForm
 {
     public DateOnly? InspectedOn { get; set; }
+    public DateOnly? ConcludedOn { get; set; }
+    public int? ExpectedVersion { get; set; }
     public string Place { get; set; } = "";
     public List<string> Methods { get; set; } = [];
     public string? Findings { get; set; }
@@ -29,14 +31,14 @@ public sealed class RecordForm
 
     public SaveRecord.Command ToCommand() => new()
     {
-        InspectedOn = InspectedOn, Place = Place ?? "", Methods = Methods, Findings = Findings, Results = Results,
+        InspectedOn = InspectedOn, ConcludedOn = ConcludedOn, ExpectedVersion = ExpectedVersion, Place = Place ?? "", Methods = Methods, Findings = Findings, Results = Results,
         ResultOtherText = ResultOtherText, FollowUps = FollowUps, RectifyDueDate = RectifyDueDate, FollowUpOtherText = FollowUpOtherText,
         Checklist = [.. ItemIds.Select((id, i) => new SaveRecord.Line { ItemId = id, Compliant = CompliantItemIds.Contains(id), Note = i < Notes.Count ? Notes[i] : null })],
     };
 
     public static RecordForm From(InspectionRecord r) => new()
     {
-        InspectedOn = r.InspectedOn, Place = r.Place, Methods = [.. r.MethodList], Findings = r.Findings, Results = [.. r.ResultList],
+        InspectedOn = r.InspectedOn, ConcludedOn = r.ConclusionDate, Place = r.Place, Methods = [.. r.MethodList], Findings = r.Findings, Results = [.. r.ResultList],
         ResultOtherText = r.ResultOtherText, FollowUps = [.. r.FollowUpList], RectifyDueDate = r.RectifyDueDate, FollowUpOtherText = r.FollowUpOtherText,
         ItemIds = [.. r.ChecklistLines.Select(l => l.ItemId)], CompliantItemIds = [.. r.ChecklistLines.Where(l => l.Compliant).Select(l => l.ItemId)],
         Notes = [.. r.ChecklistLines.Select(l => (string?)l.Note)],
@@ -57,6 +59,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     [TempData] public string? Message { get; set; }
 
     public bool IsMember => Viewer.IsMemberOf(Detail.Task);
+    public DateOnly Today => Ui.LocalToday(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
     public bool Editable => IsMember && Detail.Task.State is TaskState.Open or TaskState.Returned;
     public bool CanPlan => TaskViewers.CanPlan(User) && Detail.Task.State is TaskState.Open or TaskState.Returned;
 

@@ -197,6 +197,26 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublicationBatches",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Number = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    PublishedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    HeadSeq = table.Column<long>(type: "bigint", nullable: false),
+                    HeadHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ResultCount = table.Column<int>(type: "integer", nullable: false),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublicationBatches", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -729,9 +749,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     SubmittedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     ReturnReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     ReviewedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    ConclusionDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConclusionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ApprovedOn = table.Column<DateOnly>(type: "date", nullable: true),
                     PublicationDeadline = table.Column<DateOnly>(type: "date", nullable: true),
-                    DeadlineProvisional = table.Column<bool>(type: "boolean", nullable: false),
+                    DeadlineYearMissing = table.Column<int>(type: "integer", nullable: true),
                     RecheckTaskId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
@@ -776,6 +797,59 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "PublishedResults",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    BatchId = table.Column<int>(type: "integer", nullable: true),
+                    EnterpriseId = table.Column<int>(type: "integer", nullable: false),
+                    EnterpriseName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Uscc = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ItemNames = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    DepartmentNames = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    IsRandom = table.Column<bool>(type: "boolean", nullable: false),
+                    InspectedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    ResultText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ResultCodes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    FollowUpText = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    FollowUpCodes = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    PublishedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    PublishedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    VersionOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    VersionAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CorrectionReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
+                    VersionBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Deadline = table.Column<DateOnly>(type: "date", nullable: true),
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PublishedResults_Enterprises_EnterpriseId",
+                        column: x => x.EnterpriseId,
+                        principalTable: "Enterprises",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedResults_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_PublishedResults_PublicationBatches_BatchId",
+                        column: x => x.BatchId,
+                        principalTable: "PublicationBatches",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "TaskMembers",
                 columns: table => new
                 {
@@ -805,6 +879,44 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         name: "FK_TaskMembers_Officers_OfficerId",
                         column: x => x.OfficerId,
                         principalTable: "Officers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedResultDepartments",
+                columns: table => new
+                {
+                    PublishedResultId = table.Column<long>(type: "bigint", nullable: false),
+                    DepartmentCode = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    DepartmentName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedResultDepartments", x => new { x.PublishedResultId, x.DepartmentCode });
+                    table.ForeignKey(
+                        name: "FK_PublishedResultDepartments_PublishedResults_PublishedResult~",
+                        column: x => x.PublishedResultId,
+                        principalTable: "PublishedResults",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PublishedResultItems",
+                columns: table => new
+                {
+                    PublishedResultId = table.Column<long>(type: "bigint", nullable: false),
+                    ItemCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ItemName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PublishedResultItems", x => new { x.PublishedResultId, x.ItemCode });
+                    table.ForeignKey(
+                        name: "FK_PublishedResultItems_PublishedResults_PublishedResultId",
+                        column: x => x.PublishedResultId,
+                        principalTable: "PublishedResults",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -1000,6 +1112,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "Status");
 
             migrationBuilder.CreateIndex(
+                name: "IX_InspectionRecords_PublicationDeadline",
+                table: "InspectionRecords",
+                column: "PublicationDeadline");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_InspectionRecords_TaskId",
                 table: "InspectionRecords",
                 column: "TaskId",
@@ -1069,6 +1186,63 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "IX_Plans_Year_State",
                 table: "Plans",
                 columns: new[] { "Year", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicationBatches_Number",
+                table: "PublicationBatches",
+                column: "Number",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublicationBatches_PublishedAtUtc",
+                table: "PublicationBatches",
+                column: "PublishedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResultDepartments_DepartmentCode_PublishedResultId",
+                table: "PublishedResultDepartments",
+                columns: new[] { "DepartmentCode", "PublishedResultId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResultItems_ItemCode_PublishedResultId",
+                table: "PublishedResultItems",
+                columns: new[] { "ItemCode", "PublishedResultId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_BatchId",
+                table: "PublishedResults",
+                column: "BatchId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_EnterpriseId_PublishedAtUtc",
+                table: "PublishedResults",
+                columns: new[] { "EnterpriseId", "PublishedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_EnterpriseName",
+                table: "PublishedResults",
+                column: "EnterpriseName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_PublishedAtUtc",
+                table: "PublishedResults",
+                column: "PublishedAtUtc");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_TaskId_Version",
+                table: "PublishedResults",
+                columns: new[] { "TaskId", "Version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_Uscc_PublishedAtUtc",
+                table: "PublishedResults",
+                columns: new[] { "Uscc", "PublishedAtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PublishedResults_Year_PublishedAtUtc",
+                table: "PublishedResults",
+                columns: new[] { "Year", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskMembers_OfficerId_IsActive",
@@ -1146,6 +1320,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "OfficerConflicts");
 
             migrationBuilder.DropTable(
+                name: "PublishedResultDepartments");
+
+            migrationBuilder.DropTable(
+                name: "PublishedResultItems");
+
+            migrationBuilder.DropTable(
                 name: "TaskMembers");
 
             migrationBuilder.DropTable(
@@ -1158,19 +1338,25 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "DrawSessions");
 
             migrationBuilder.DropTable(
-                name: "InspectionTasks");
+                name: "PublishedResults");
 
             migrationBuilder.DropTable(
                 name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "InspectionTasks");
+
+            migrationBuilder.DropTable(
+                name: "PublicationBatches");
+
+            migrationBuilder.DropTable(
+                name: "Departments");
 
             migrationBuilder.DropTable(
                 name: "Enterprises");
 
             migrationBuilder.DropTable(
                 name: "Plans");
-
-            migrationBuilder.DropTable(
-                name: "Departments");
         }
     }
 }

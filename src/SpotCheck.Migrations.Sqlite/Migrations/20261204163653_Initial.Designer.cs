@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204151440_Initial")]
+    [Migration("20261204163653_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1275,6 +1275,208 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.ToTable("Plans");
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublicationBatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("HeadHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("HeadSeq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ResultCount")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.ToTable("PublicationBatches");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResult", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("BatchId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CorrectionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentNames")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnterpriseName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpCodes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FollowUpText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("InspectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsRandom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemNames")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultCodes")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResultText")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VersionAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VersionBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("VersionOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BatchId");
+
+                    b.HasIndex("EnterpriseName");
+
+                    b.HasIndex("PublishedAtUtc");
+
+                    b.HasIndex("EnterpriseId", "PublishedAtUtc");
+
+                    b.HasIndex("TaskId", "Version")
+                        .IsUnique();
+
+                    b.HasIndex("Uscc", "PublishedAtUtc");
+
+                    b.HasIndex("Year", "PublishedAtUtc");
+
+                    b.ToTable("PublishedResults");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultDepartment", b =>
+                {
+                    b.Property<long>("PublishedResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DepartmentCode")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PublishedResultId", "DepartmentCode");
+
+                    b.HasIndex("DepartmentCode", "PublishedResultId");
+
+                    b.ToTable("PublishedResultDepartments");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultItem", b =>
+                {
+                    b.Property<long>("PublishedResultId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ItemCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ItemName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PublishedResultId", "ItemCode");
+
+                    b.HasIndex("ItemCode", "PublishedResultId");
+
+                    b.ToTable("PublishedResultItems");
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Reviews.FollowUpAction", b =>
                 {
                     b.Property<int>("Id")
@@ -1340,14 +1542,17 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateOnly?>("ApprovedOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ChecklistJson")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
-                    b.Property<DateOnly?>("ConclusionDate")
+                    b.Property<DateOnly>("ConclusionDate")
                         .HasColumnType("TEXT");
 
-                    b.Property<bool>("DeadlineProvisional")
+                    b.Property<int?>("DeadlineYearMissing")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Findings")
@@ -1424,6 +1629,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PublicationDeadline");
 
                     b.HasIndex("TaskId")
                         .IsUnique();
@@ -1737,6 +1944,44 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResult", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Publication.PublicationBatch", null)
+                        .WithMany("Results")
+                        .HasForeignKey("BatchId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("SpotCheck.Core.Enterprises.Enterprise", null)
+                        .WithMany()
+                        .HasForeignKey("EnterpriseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultDepartment", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Publication.PublishedResult", null)
+                        .WithMany("Departments")
+                        .HasForeignKey("PublishedResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResultItem", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Publication.PublishedResult", null)
+                        .WithMany("Items")
+                        .HasForeignKey("PublishedResultId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Reviews.FollowUpAction", b =>
                 {
                     b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
@@ -1816,6 +2061,18 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
             modelBuilder.Entity("SpotCheck.Core.Officers.Officer", b =>
                 {
                     b.Navigation("Conflicts");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublicationBatch", b =>
+                {
+                    b.Navigation("Results");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Publication.PublishedResult", b =>
+                {
+                    b.Navigation("Departments");
+
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Tasks.InspectionTask", b =>
