@@ -1,16 +1,22 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Identity;
 using SpotCheck.Core.Items;
+using SpotCheck.Core.Publication;
+using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Pages.Staff;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines, TimeProvider clock) : PageModel
 {
     public int PublishedItems { get; private set; }
     public int Enterprises { get; private set; }
     public int Officers { get; private set; }
     public int Departments { get; private set; }
+    /// <summary>For a Reviewer: the publication clock of the work they can see.</summary>
+    public DeadlineBoard.Board? Deadlines { get; private set; }
+    public int AwaitingPublication { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -18,5 +24,11 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         Enterprises = await db.Enterprises.CountAsync(ct);
         Officers = await db.Officers.CountAsync(ct);
         Departments = await db.Departments.CountAsync(ct);
+        if (User.IsInRole(Roles.Reviewer))
+        {
+            var viewer = await TaskViewers.ForAsync(User, db, ct);
+            Deadlines = await deadlines.HandleAsync(new DeadlineBoard.Filter(Ui.LocalToday(clock).Year), viewer, ct);
+            AwaitingPublication = (await deadlines.AwaitingPublicationAsync(viewer, ct)).Count;
+        }
     }
 }

@@ -6,6 +6,7 @@ using SpotCheck.Core.Credit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
 using SpotCheck.Core.Notices;
+using SpotCheck.Core.Publication;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
@@ -52,6 +53,9 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public IReadOnlyList<EvidenceFile> Evidence { get; private set; } = [];
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public IReadOnlyList<FollowUpAction> FollowUps { get; private set; } = [];
+    /// <summary>Every published version of this task's result, oldest first (empty before 公示).</summary>
+    public IReadOnlyList<PublishedResult> PublishedVersions { get; private set; } = [];
+    public bool CanCorrect => User.IsInRole(Core.Identity.Roles.Reviewer);
     public TaskViewer Viewer { get; private set; } = null!;
     /// <summary>The substitute task when this one was replaced as a frame error.</summary>
     public int? ReplacedByTaskId { get; private set; }
@@ -141,6 +145,15 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             ? close.HandleAsync(followUpId, note ?? "", Viewer, ct)
             : Task.FromResult<Result>(new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden)), "后续处置已完结", ct);
 
+    public async Task<IActionResult> OnPostCorrectAsync(int id, [FromForm(Name = "Correction")] CorrectResult.Command correction,
+        [FromServices] CorrectResult.Handler correct, CancellationToken ct) =>
+        await ActAsync(id, async () =>
+        {
+            if (!CanCorrect) return new Error("correction.forbidden", "只有审核人员可以更正公示信息", Kind: ErrorKind.Forbidden);
+            var r = await correct.HandleAsync(id, correction, Viewer, ct);
+            return r.IsSuccess ? Result.Ok() : r.Error;
+        }, "已发布更正，公示网站显示更正后的内容并保留原版本", ct);
+
     public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] GenerateNotice.Handler notices, CancellationToken ct)
     {
         Viewer = await TaskViewers.ForAsync(User, db, ct);
@@ -178,6 +191,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         Evidence = await listEvidence.HandleAsync(id, Viewer, ct);
         Objections = await db.Objections.AsNoTracking().Where(o => o.TaskId == id).OrderBy(o => o.Id).ToListAsync(ct);
         FollowUps = await db.FollowUpActions.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync(ct);
+        PublishedVersions = await new PublicResults.Handler(db).VersionsAsync(id, ct);
         return true;
     }
 }
