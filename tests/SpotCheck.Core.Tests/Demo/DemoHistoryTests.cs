@@ -52,7 +52,7 @@ public sealed class DemoHistoryTests
         Assert.InRange(tasks.Count, 8, 20);
         var recheck = await db.InspectionTasks.Include(t => t.Members).SingleAsync(t => t.RecheckOfTaskId != null);
         var all = tasks.Append(recheck).ToList();
-        Assert.All(all, t => Assert.Equal(TaskState.Approved, t.State));
+        Assert.All(all, t => Assert.Equal(TaskState.Published, t.State));
         Assert.All(all.SelectMany(t => t.Members), m => Assert.NotNull(m.ConfirmedAtUtc));
         Assert.All(all, t => Assert.Equal(2, t.Members.Count));
 
@@ -69,6 +69,15 @@ public sealed class DemoHistoryTests
         var rectify = await db.FollowUpActions.SingleAsync();
         Assert.Equal((RecordCodes.Rectify, FollowUpState.Closed, recheck.Id), (rectify.Code, rectify.State, rectify.RecheckTaskId));
         Assert.True(rectify.ClosedOn!.Value.Year == 2025 && rectify.DueDate!.Value.Year == 2025);
+
+        // 公示 through the product's own path: in batches, each on time and carrying the audit head of its moment.
+        var published = await db.PublishedResults.ToListAsync();
+        Assert.Equal(all.Select(t => t.Id).Order(), published.Select(r => r.TaskId).Order());
+        Assert.All(published, r => Assert.True(r.Deadline is DateOnly d && r.PublishedOn <= d && r.PublishedOn.Year == 2025 && r.IsDemo));
+        var batches = await db.PublicationBatches.ToListAsync();
+        Assert.InRange(batches.Count, 2, 5);
+        var entries = await db.AuditEntries.Where(e => e.Type == "RESULTS_PUBLISHED").ToListAsync();
+        Assert.Equal(batches.Select(b => (b.HeadSeq, b.HeadHash)).Order(), entries.Select(e => (e.Seq - 1, e.Prev)).Order());
     }
 
     [Theory, MemberData(nameof(Providers))]

@@ -45,6 +45,6 @@ public sealed class NoticeTests
         Assert.Contains("91350100M000100Y43", result);
         Assert.Contains("未备案/变更未告知", result);
         Assert.Contains("整改期限 2026年12月10日", result);
-        Assert.Contains("2026年12月24日", result);
+        Assert.Contains("2026年12月23日", result); // 20 working days after the inspection ended (2026-11-25)
     }
 }
