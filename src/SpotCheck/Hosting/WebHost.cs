@@ -19,7 +19,22 @@ public static class WebHost
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
-        await app.RunAsync();
+        var urls = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (PortCheck.FirstBusy(urls) is { } busy)
+        {
+            await Console.Error.WriteLineAsync(PortCheck.Message(busy));
+            return 1;
+        }
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e) when (PortCheck.IsAddressInUse(e))
+        {
+            // Taken between the check and the start.
+            await Console.Error.WriteLineAsync(PortCheck.Message(e.Message));
+            return 1;
+        }
         return 0;
     }
 
