@@ -18,7 +18,6 @@ public sealed class AuditTamperTests
     public async Task An_edited_payload_is_detected(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var entries = await AppendManyAsync(database, 5);
         await DropTriggersAsync(database);
 
@@ -33,7 +32,6 @@ public sealed class AuditTamperTests
     public async Task An_edited_payload_with_its_hash_recomputed_is_detected_at_the_next_entry(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var entries = await AppendManyAsync(database, 5);
         await DropTriggersAsync(database);
 
@@ -50,7 +48,6 @@ public sealed class AuditTamperTests
     public async Task A_deleted_entry_is_detected(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await AppendManyAsync(database, 5);
         await DropTriggersAsync(database);
 
@@ -63,7 +60,6 @@ public sealed class AuditTamperTests
     public async Task Reordered_entries_are_detected(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await AppendManyAsync(database, 5);
         await DropTriggersAsync(database);
 
@@ -80,7 +76,6 @@ public sealed class AuditTamperTests
     {
         // Why anchoring exists (draw-spec §7.5): only a published head shows that the newest entries went missing.
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var entries = await AppendManyAsync(database, 5);
         await DropTriggersAsync(database);
 
@@ -92,7 +87,7 @@ public sealed class AuditTamperTests
         Assert.NotEqual(entries[4].Hash, verified.Head);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Reordered_lines_of_an_export_are_detected()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);

@@ -21,7 +21,6 @@ public sealed class CreditCorrectionTests
     public async Task An_upheld_objection_withdraws_the_credit_record_and_puts_the_risk_class_back(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, taskId) = await ApprovedWithCreditAsync(store);
 
@@ -47,7 +46,6 @@ public sealed class CreditCorrectionTests
     public async Task A_rejected_objection_keeps_the_raised_risk_class(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, taskId) = await ApprovedWithCreditAsync(store);
 

@@ -28,7 +28,6 @@ public sealed class DrawCeremonyTests
     public async Task A_full_draw_creates_tasks_and_a_record_that_verifies_and_a_tampered_one_fails(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var (kit, _, itemId) = await SetUpAsync(store);
         await kit.EnterprisesAsync(4);
@@ -66,7 +65,6 @@ public sealed class DrawCeremonyTests
     public async Task The_yearly_cap_applies_across_plans(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, dept, itemId) = await SetUpAsync(store);
         var other = await kit.ItemAsync(dept, "T-OTHER");
@@ -90,7 +88,6 @@ public sealed class DrawCeremonyTests
     public async Task The_exclusion_window_applies_to_earlier_selections_under_the_same_item(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, _, itemId) = await SetUpAsync(store);
         await kit.EnterprisesAsync(2);
@@ -116,7 +113,6 @@ public sealed class DrawCeremonyTests
     public async Task A_joint_team_has_one_seat_per_department(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, _, itemId) = await SetUpAsync(store, officers: 3);
         var agri = await kit.DepartmentAsync("XPNYJ", "西平县农业农村局");
@@ -139,7 +135,6 @@ public sealed class DrawCeremonyTests
     public async Task Two_officers_with_one_in_recusal_gives_an_exact_infeasibility_report_and_a_supplementary_draw(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, dept, itemId) = await SetUpAsync(store, officers: 2);
         var target = (await kit.EnterprisesAsync(1)).Single();
@@ -174,7 +169,6 @@ public sealed class DrawCeremonyTests
     public async Task Mismatched_public_randomness_and_a_wrong_secret_are_refused(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, _, itemId) = await SetUpAsync(store);
         await kit.EnterprisesAsync(2);
@@ -200,7 +194,6 @@ public sealed class DrawCeremonyTests
     public async Task A_draw_interrupted_between_steps_resumes_in_a_new_context_or_is_voided(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, _, itemId) = await SetUpAsync(store);
         await kit.EnterprisesAsync(3);

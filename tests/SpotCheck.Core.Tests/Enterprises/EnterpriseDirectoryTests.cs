@@ -19,7 +19,6 @@ public sealed class EnterpriseDirectoryTests
     public async Task Editing_records_field_history_and_an_audit_entry(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var save = new SaveEnterprise.Handler(store.Db, store.Audit, store.Clock);
         var id = (await save.HandleAsync(Command("91411721DM0000013R"), "planner")).Value;
@@ -43,7 +42,6 @@ public sealed class EnterpriseDirectoryTests
     public async Task A_bad_check_character_needs_an_override_which_flags_the_record(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var save = new SaveEnterprise.Handler(store.Db, store.Audit, store.Clock);
 
@@ -71,7 +69,6 @@ public sealed class EnterpriseDirectoryTests
     public async Task A_duplicate_uscc_is_a_conflict(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var save = new SaveEnterprise.Handler(store.Db, store.Audit, store.Clock);
         await save.HandleAsync(Command("91411721DM0000013R"), "planner");
@@ -87,7 +84,6 @@ public sealed class EnterpriseDirectoryTests
     public async Task Search_filters_and_pages_by_offset_and_keyset(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         await SpotCheck.Core.Demo.DemoData.SeedAsync(store.Db, store.Audit, store.Clock);
         var search = new SearchEnterprises.Handler(store.Fresh());

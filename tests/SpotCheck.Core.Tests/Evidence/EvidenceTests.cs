@@ -51,7 +51,6 @@ public sealed class EvidenceTests : IDisposable
     public async Task An_image_is_stored_by_its_hash_with_thumbnail_exif_and_uploader(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var taskId = await kit.ComplaintTaskAsync(0, 1);
@@ -82,7 +81,6 @@ public sealed class EvidenceTests : IDisposable
     public async Task Type_is_checked_by_content_and_size_is_limited(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var taskId = await kit.ComplaintTaskAsync(0, 1);
@@ -110,7 +108,6 @@ public sealed class EvidenceTests : IDisposable
     public async Task Another_officer_gets_nothing_and_a_tampered_file_is_refused(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var taskId = await kit.ComplaintTaskAsync(0, 1);

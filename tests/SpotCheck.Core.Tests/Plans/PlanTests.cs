@@ -14,7 +14,6 @@ public sealed class PlanTests
     public async Task A_published_plan_is_public_audited_and_frozen_against_edits(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var kit = new DrawKit(store);
         var dept = await kit.DepartmentAsync("XPSJJ", "西平县市场监督管理局");
@@ -76,7 +75,7 @@ public sealed class PlanTests
         Assert.Equal(0, await fresh.Plans.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Joint_plan_needs_one_seat_per_department()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);

@@ -13,7 +13,6 @@ public sealed class FollowUpTests
     public async Task Rectify_closes_only_after_its_recheck_is_approved(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(0, 1);

@@ -53,7 +53,6 @@ public sealed class FrameErrorSubstitutionTests
     public async Task A_frame_error_is_replaced_by_the_lowest_unused_rank_and_the_record_still_verifies(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var d = await DrawAsync(store);
         Assert.Equal(2, d.Selected.Count);
@@ -121,7 +120,6 @@ public sealed class FrameErrorSubstitutionTests
     public async Task Only_frame_reasons_before_asOf_on_an_unsubmitted_draw_task_by_a_planner_are_accepted(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var d = await DrawAsync(store);
         var taskId = await TaskOfAsync(store, d.DrawId, d.Selected[0]);
@@ -153,7 +151,6 @@ public sealed class FrameErrorSubstitutionTests
     public async Task A_submitted_task_or_an_exhausted_stratum_is_refused_in_chinese(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var d = await DrawAsync(store, enterprises: 3, ppm: 1_000_000);
         Assert.Equal(3, d.Selected.Count);

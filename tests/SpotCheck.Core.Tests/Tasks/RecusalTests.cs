@@ -15,7 +15,6 @@ public sealed class RecusalTests
     public async Task A_later_recusal_is_replaced_by_the_lowest_ticket_off_the_team_and_logged(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store, officers: 6);
         var id = await kit.ComplaintTaskAsync(0, 1);
@@ -49,7 +48,6 @@ public sealed class RecusalTests
     public async Task Officers_cannot_withdraw_someone_else(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(0, 1);

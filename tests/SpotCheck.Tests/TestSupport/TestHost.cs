@@ -23,14 +23,30 @@ public sealed partial class TestHost : IAsyncDisposable
     public SpotCheckFactory Factory { get; }
     public TestStorage Storage => _storage;
 
+    /// <summary>The host's clock (a fake one when the fixture gave one).</summary>
+    public TimeProvider Clock => Factory.Services.GetRequiredService<TimeProvider>();
+
+    public DateTime UtcNow => Clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Today in Beijing by the host's clock: the day the host validates dates against.</summary>
+    public DateOnly Today => SpotCheck.Core.Plans.DrawClock.Today(Clock.GetUtcNow());
+
     /// <summary>Null when the provider is PostgreSQL and no server is configured (and none is required).</summary>
-    public static async Task<TestHost?> StartAsync(DbProvider provider, bool demo = false)
+    public static async Task<TestHost?> StartAsync(DbProvider provider, bool demo = false, TimeProvider? clock = null)
     {
         var storage = await TestStorage.CreateAsync(provider);
         if (storage is null) return null;
-        var factory = new SpotCheckFactory(storage, demo);
+        var factory = new SpotCheckFactory(storage, demo, clock);
         _ = factory.Server; // starts the host: migrations, roles, demo data
         return new TestHost(storage, factory);
+    }
+
+    /// <summary>As <see cref="StartAsync"/>, but a missing optional PostgreSQL skips the test.</summary>
+    public static async Task<TestHost> StartOrSkipAsync(DbProvider provider, bool demo = false)
+    {
+        var host = await StartAsync(provider, demo);
+        Skip.If(host is null, TestStorage.NotConfigured);
+        return host!;
     }
 
     public HttpClient Client() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });

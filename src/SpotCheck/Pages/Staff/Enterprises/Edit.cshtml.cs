@@ -1,19 +1,24 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Enterprises;
-using SpotCheck.Core.Identity;
 using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Enterprises;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler save) : PageModel
 {
     [BindProperty] public SaveEnterprise.Command Input { get; set; } = new();
 
     public bool IsNew => Input.Id is null;
-    public bool MayOverrideUscc => User.IsInRole(Roles.Admin);
+    /// <summary>domain.md §5: only an Admin may keep a USCC whose check character fails, and only with a justification.</summary>
+    public bool MayOverrideUscc { get; private set; }
+
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        MayOverrideUscc = await HttpContext.MayAsync(Policies.Admin);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -34,7 +39,6 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Input.Id = id;
-        // domain.md §5: only an Admin may keep a USCC whose check character fails, and only with a justification.
         if (!MayOverrideUscc) Input.UsccOverrideReason = null;
         if (ModelState.IsValid)
         {
