@@ -175,14 +175,15 @@ public abstract class DrawsApiTests(HostFixture fixture)
         var page = await planner.GetStringAsync($"/Staff/Draws/Details?drawId={drawId}");
         Assert.Contains("组织方（计划员）提交承诺", page);
 
+        // An officer (linked to the directory or not) never sees an unpublished draw's selection, nor commits.
         var officer = await host.SignedInClientAsync(Roles.Officer);
-        var officerPage = await officer.GetStringAsync($"/Staff/Draws/Details?drawId={drawId}");
-        Assert.DoesNotContain("提交承诺</button>", officerPage);
+        TestHost.AssertAccessDenied(await officer.GetAsync($"/Staff/Draws/Details?drawId={drawId}"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await ClientAsync(host, Roles.Officer)).GetAsync($"/api/v1/draws/{drawId}")).StatusCode);
         var token = await TestHost.AntiforgeryTokenAsync(officer, "/Staff/Plans");
-        var refused = await officer.PostAsync($"/Staff/Draws/Details?handler=Commit&drawId={drawId}",
-            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
-        Assert.True(refused.StatusCode is HttpStatusCode.Forbidden or HttpStatusCode.Redirect, refused.StatusCode.ToString());
-        if (refused.StatusCode == HttpStatusCode.Redirect) Assert.Contains("AccessDenied", refused.Headers.Location!.ToString());
+        TestHost.AssertAccessDenied(await officer.PostAsync($"/Staff/Draws/Details?handler=Commit&drawId={drawId}",
+            new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token })));
+        var reviewer = await host.SignedInClientAsync(Roles.Reviewer);
+        TestHost.AssertAccessDenied(await reviewer.GetAsync($"/Staff/Draws/Details?drawId={drawId}"));
         var state = await JsonAsync(await plannerApi.GetAsync($"/api/v1/draws/{drawId}"));
         Assert.Null(state["commitments"]!["organizer"]);
         Assert.Null(state["commitments"]!["supervisor"]);

@@ -131,7 +131,7 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
 
         var officer = await OfficerClientAsync(host, member);
         Assert.DoesNotContain("frame-error-form", await officer.GetStringAsync(page));
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(officer, page, "FrameError", true, fields)).StatusCode);
+        TestHost.AssertAccessDenied(await PostAsync(officer, page, "FrameError", true, fields));
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(planner, page, "FrameError", false, fields)).StatusCode);
         var late = await PostAsync(planner, page, "FrameError", true, ("frameError.Kind", "DEREGISTERED"), ("frameError.EffectiveOn", asOf.ToString("yyyy-MM-dd")));
         Assert.Equal(HttpStatusCode.UnprocessableEntity, late.StatusCode);
@@ -177,7 +177,7 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         var html = await officer.GetStringAsync(page);
         Assert.Contains("人员不足：执法检查至少需要2名", html);
         Assert.DoesNotContain("add-member-form", html);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(officer, page, "AddMember", true)).StatusCode);
+        TestHost.AssertAccessDenied(await PostAsync(officer, page, "AddMember", true));
 
         var planner = await host.SignedInClientAsync(Roles.Planner);
         Assert.Contains("add-member-form", await planner.GetStringAsync(page));
@@ -219,7 +219,7 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         var page = $"/Staff/Officers/Details/{officerId}";
         var fields = new[] { ("conflictId", conflictId.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("reason", "配偶已离职") };
         var officer = await OfficerClientAsync(host, officerId);
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostAsync(officer, page, "WithdrawConflict", true, fields)).StatusCode);
+        TestHost.AssertAccessDenied(await PostAsync(officer, page, "WithdrawConflict", true, fields));
         var planner = await host.SignedInClientAsync(Roles.Planner);
         Assert.Equal(HttpStatusCode.BadRequest, (await PostAsync(planner, page, "WithdrawConflict", false, fields)).StatusCode);
         var noReason = await PostAsync(planner, page, "WithdrawConflict", true, fields[0], ("reason", ""));

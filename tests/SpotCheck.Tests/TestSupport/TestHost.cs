@@ -106,6 +106,13 @@ public sealed partial class TestHost : IAsyncDisposable
         }));
     }
 
+    /// <summary>A page refused by its policy: the redirect to the access-denied page (never the page itself).</summary>
+    public static void AssertAccessDenied(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/Account/AccessDenied", response.Headers.Location!.OriginalString.Replace("http://localhost", ""));
+    }
+
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string page)
     {
         var html = await client.GetStringAsync(page);

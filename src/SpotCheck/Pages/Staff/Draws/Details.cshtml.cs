@@ -31,6 +31,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public bool IsParty { get; private set; }
     public string Party => IsPlanner ? DrawSession.Organizer : DrawSession.Supervisor;
 
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         IsPlanner = await HttpContext.MayAsync(Policies.Planners);

@@ -14,6 +14,7 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
     /// <summary>domain.md §5: only an Admin may keep a USCC whose check character fails, and only with a justification.</summary>
     public bool MayOverrideUscc { get; private set; }
 
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         MayOverrideUscc = await HttpContext.MayAsync(Policies.Admin);

@@ -66,6 +66,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public bool MayReview { get; private set; }
     public bool MayFollowUp { get; private set; }
 
+    [NonHandler]
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         MayPlan = await HttpContext.MayAsync(Policies.Planners);
