@@ -86,6 +86,7 @@ public static class WebHost
 
     static void UsePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
         {
             // Bad input (unparsable JSON or query values) is the client's 400, in every environment.
@@ -108,6 +109,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();
