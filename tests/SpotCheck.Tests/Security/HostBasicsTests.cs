@@ -92,7 +92,7 @@ public abstract class HostBasicsTests(HostFixture fixture)
         var right = await TestHost.PostLoginAsync(client, userName, TestHost.Password);
 
         Assert.Equal(HttpStatusCode.OK, right.StatusCode); // the form again, not the redirect of a successful login
-        Assert.Contains("账户已被临时锁定", await right.Content.ReadAsStringAsync());
+        Assert.Contains("用户名或密码不正确", await right.Content.ReadAsStringAsync()); // the same answer as for a wrong password
     }
 
     [SkippableFact]
