@@ -155,10 +155,8 @@ public static class TasksApi
     static async Task<IResult> DownloadAsync(int evidenceId, bool? thumb, OpenEvidence.Handler open, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var r = await open.HandleAsync(http.RequestServices.Evidence(), evidenceId, thumb == true, await Viewer(http, db, ct), ct);
-        if (!r.IsSuccess)
-            return r.Error!.Kind == ErrorKind.NotFound ? r.Error.ToProblem()
-                : TypedResults.Problem(title: r.Error.Message, statusCode: StatusCodes.Status500InternalServerError,
-                    extensions: new Dictionary<string, object?> { ["code"] = r.Error.Code });
+        // A file that fails its hash check is refused (409, logged), as on the page: never served, never a 500.
+        if (!r.IsSuccess) return r.Error!.ToProblem();
         return TaskViewers.File(http, r.Value);
     }
 
