@@ -50,8 +50,15 @@ public sealed class BadInputTests(DemoHostFixture fixture, ITestOutputHelper out
             var url = FillPath(path, ids);
             var client = await PickClientAsync(clients, method, url);
             if (client is null) continue;
-            var properties = Resolve(schema, schemas)?["properties"]?.AsObject().Select(p => p.Key).ToList() ?? [];
-            var bodies = BadBodies.Concat(properties.SelectMany(p => BadValues.Select(v => $"{{\"{p}\":{v}}}")));
+            var properties = Resolve(schema, schemas)?["properties"]?.AsObject() ?? [];
+            // Each property spoiled in turn inside an otherwise plausible body, so that the bad value gets past the
+            // first validation into the use case; then the same alone.
+            var plausible = properties.ToDictionary(p => p.Key, p => Plausible(p.Value!, schemas));
+            var bodies = BadBodies.Concat(properties.SelectMany(p => BadValues.SelectMany(v => new[]
+            {
+                "{" + string.Join(",", plausible.Select(kv => $"\"{kv.Key}\":{(kv.Key == p.Key ? v : kv.Value)}")) + "}",
+                $"{{\"{p.Key}\":{v}}}",
+            })));
             foreach (var body in bodies)
             {
                 var response = await client.SendAsync(new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), url)
@@ -285,6 +292,31 @@ public sealed class BadInputTests(DemoHostFixture fixture, ITestOutputHelper out
             if (probe.StatusCode is not (HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden)) return clients[role];
         }
         return null;
+    }
+
+    /// <summary>A value of the schema's type that a form would send: text, 1, false, a date, a list of one such value.</summary>
+    static string Plausible(JsonNode schema, JsonObject schemas, int depth = 0)
+    {
+        var resolved = Resolve(schema, schemas) ?? schema;
+        var type = resolved["type"] switch
+        {
+            JsonArray types => types.Select(t => t!.GetValue<string>()).FirstOrDefault(t => t != "null") ?? "string",
+            JsonValue t => t.GetValue<string>(),
+            _ => resolved["properties"] is not null ? "object" : "string",
+        };
+        return type switch
+        {
+            "integer" or "number" => "1",
+            "boolean" => "false",
+            "array" when depth < 3 && resolved["items"] is { } items => "[" + Plausible(items, schemas, depth + 1) + "]",
+            "object" when depth < 3 && resolved["properties"] is JsonObject props =>
+                "{" + string.Join(",", props.Select(p => $"\"{p.Key}\":{Plausible(p.Value!, schemas, depth + 1)}")) + "}",
+            "object" when resolved["additionalProperties"] is JsonObject values => "{\"A\":" + Plausible(values, schemas, depth + 1) + "}",
+            "string" when resolved["format"]?.GetValue<string>() == "date" => "\"2026-06-30\"",
+            "string" when resolved["format"]?.GetValue<string>() == "date-time" => "\"2026-06-30T08:00:00Z\"",
+            "string" when resolved["enum"] is JsonArray e && e.Count > 0 => e[0]!.ToJsonString(),
+            _ => "\"示例\"",
+        };
     }
 
     static JsonNode? Resolve(JsonNode schema, JsonObject schemas) =>
