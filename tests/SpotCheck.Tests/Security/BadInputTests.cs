@@ -217,18 +217,8 @@ public sealed class BadInputTests(DemoHostFixture fixture, ITestOutputHelper out
         return (created.Value, await OfficerClientAsync(officers[0]));
     }
 
-    async Task<HttpClient> OfficerClientAsync(int officerId)
-    {
-        var userName = "fuzz-officer-" + Guid.NewGuid().ToString("N")[..8];
-        await Host.CreateUserAsync(userName, Roles.Officer);
-        await using (var scope = Host.Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            (await db.Users.SingleAsync(u => u.UserName == userName)).OfficerId = officerId;
-            await db.SaveChangesAsync();
-        }
-        return Host.BearerClient(await Host.IssueTokenAsync(userName));
-    }
+    async Task<HttpClient> OfficerClientAsync(int officerId) =>
+        Host.BearerClient(await Host.IssueTokenAsync(await Host.CreateOfficerUserAsync(officerId)));
 
     async Task<Dictionary<string, HttpClient>> ClientsAsync()
     {

@@ -59,21 +59,7 @@ public abstract class TaskPagesTests(HostFixture fixture)
         return new World(taskId, await OfficerClientAsync(host, a), await OfficerClientAsync(host, b), await OfficerClientAsync(host, c), await host.SignedInClientAsync(Roles.Planner), name, uscc, itemId);
     }
 
-    static async Task<HttpClient> OfficerClientAsync(TestHost host, int officerId)
-    {
-        var userName = "officer-" + Guid.NewGuid().ToString("N")[..8];
-        await host.CreateUserAsync(userName, Roles.Officer);
-        await using (var scope = host.Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var user = await db.Users.SingleAsync(u => u.UserName == userName);
-            user.OfficerId = officerId;
-            await db.SaveChangesAsync();
-        }
-        var client = host.Client();
-        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(client, userName, TestHost.Password)).StatusCode);
-        return client;
-    }
+    static Task<HttpClient> OfficerClientAsync(TestHost host, int officerId) => host.SignedInOfficerAsync(officerId);
 
     static async Task<HttpResponseMessage> UploadAsync(HttpClient client, int taskId, byte[] bytes, string fileName)
     {

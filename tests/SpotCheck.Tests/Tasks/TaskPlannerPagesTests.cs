@@ -31,20 +31,7 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         return await client.PostAsync($"{page}?handler={handler}", new FormUrlEncodedContent(pairs.Select(p => KeyValuePair.Create(p.Key, p.Value))));
     }
 
-    static async Task<HttpClient> OfficerClientAsync(TestHost host, int officerId)
-    {
-        var userName = "officer-" + Guid.NewGuid().ToString("N")[..8];
-        await host.CreateUserAsync(userName, Roles.Officer);
-        await using (var scope = host.Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            (await db.Users.SingleAsync(u => u.UserName == userName)).OfficerId = officerId;
-            await db.SaveChangesAsync();
-        }
-        var client = host.Client();
-        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(client, userName, TestHost.Password)).StatusCode);
-        return client;
-    }
+    static Task<HttpClient> OfficerClientAsync(TestHost host, int officerId) => host.SignedInOfficerAsync(officerId);
 
     static async Task<(Department Dept, List<Officer> Officers, InspectionItem Item)> DirectoryAsync(AppDbContext db, string tag, int officers)
     {

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpotCheck.Core.Identity;
 
@@ -58,6 +59,27 @@ public sealed partial class TestHost : IAsyncDisposable
             .HandleAsync(new CreateUser.Command(userName, role, Password, "test"), CancellationToken.None);
         Assert.True(result.IsSuccess, result.Error?.Message);
         return result.Value;
+    }
+
+    /// <summary>A new Officer user linked to the directory's officer (it sees that officer's tasks).</summary>
+    public async Task<string> CreateOfficerUserAsync(int officerId)
+    {
+        var userName = "officer-" + Guid.NewGuid().ToString("N")[..8];
+        await CreateUserAsync(userName, Roles.Officer);
+        await using var scope = Factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<SpotCheck.Core.Data.AppDbContext>();
+        (await db.Users.SingleAsync(u => u.UserName == userName)).OfficerId = officerId;
+        await db.SaveChangesAsync();
+        return userName;
+    }
+
+    /// <summary>That officer's user, signed in through the login form.</summary>
+    public async Task<HttpClient> SignedInOfficerAsync(int officerId)
+    {
+        var userName = await CreateOfficerUserAsync(officerId);
+        var client = Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await PostLoginAsync(client, userName, Password)).StatusCode);
+        return client;
     }
 
     public async Task<string> IssueTokenAsync(string userName)
