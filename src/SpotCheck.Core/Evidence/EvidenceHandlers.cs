@@ -26,12 +26,14 @@ public static class UploadEvidence
             var name = Path.GetFileName(fileName ?? "").Trim();
             if (name.Length == 0) name = "evidence" + kind.Extension;
             if (name.Length > 255) name = name[^255..];
+            // An image that cannot be decoded is refused before anything is stored.
+            var thumb = EvidenceKinds.IsImage(kind.ContentType) ? ImageFacts.Thumbnail(bytes) : null;
+            if (EvidenceKinds.IsImage(kind.ContentType) && thumb is null)
+                return new Error("evidence.image", "图片内容无法解析（文件已损坏或不完整），请上传完整的 JPG 或 PNG 图片", "file");
             var sha = await store.PutAsync(bytes, ct);
             string? thumbSha = null, taken = null, gps = null;
-            if (EvidenceKinds.IsImage(kind.ContentType))
+            if (thumb is not null)
             {
-                if (ImageFacts.Thumbnail(bytes) is not { } thumb)
-                    return new Error("evidence.image", "图片内容无法解析，请上传完整的 JPG 或 PNG 图片", "file");
                 thumbSha = await store.PutAsync(thumb, ct);
                 (taken, gps) = ImageFacts.ReadExif(bytes);
             }

@@ -6,7 +6,7 @@ public static class ApiEndpoints
 
     public static void MapSpotCheckApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1").AddEndpointFilterFactory(NullFields.Factory);
         v1.MapPublicApi();
         v1.MapMeApi();
         v1.MapUsersApi();

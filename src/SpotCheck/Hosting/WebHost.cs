@@ -88,19 +88,22 @@ public static class WebHost
         services.AddSpotCheckSecurity();
 
         services.AddProblemDetails();
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Binding failures reach BadRequestProblems, which names the field in a 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
         services.AddValidation();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi(o => o.AddSpotCheckSecurity());
+        services.AddOpenApi(o => o.AddSpotCheckSecurity().UseDistinctSchemaNames());
         // Chinese text is written as is, not as &#x...; entities (still HTML-encoded where it matters).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules());
+        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules()).AddMvcOptions(o => o.Filters.Add<HandlerPolicyFilter>());
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddSpotCheckApi();
     }
 
     static void UsePipeline(WebApplication app)
     {
+        app.UseSecurityHeaders();
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
         {
             // Bad input (unparsable JSON or query values) is the client's 400, in every environment.
@@ -123,6 +126,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();

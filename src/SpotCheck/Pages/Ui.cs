@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -37,11 +36,6 @@ public static class Ui
         page.Response.Headers["HX-Redirect"] = url;
         return new OkResult();
     }
-
-    /// <summary>For handlers stricter than their page (Razor Pages ignore [Authorize] on handler methods).</summary>
-    public static async Task<bool> IsAuthorizedAsync(this PageModel page, string policy) =>
-        (await page.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>()
-            .AuthorizeAsync(page.User, policy)).Succeeded;
 
     /// <summary>Puts a use-case error on its form field (or on the form when it names none).</summary>
     public static void AddError(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, Error error, string prefix = "") =>

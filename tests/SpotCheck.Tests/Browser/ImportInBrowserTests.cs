@@ -19,9 +19,10 @@ public sealed class ImportInBrowserTests
 {
     static readonly string ArtifactsDir = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
 
-    [Fact]
+    [SkippableFact]
     public async Task Admin_signs_in_sees_the_demo_lists_and_imports_an_xlsx_all_or_nothing()
     {
+        RequiredTools.Chromium();
         await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
         await using var factory = new SpotCheckFactory(storage, demo: true);
         factory.UseKestrel(0);
@@ -38,13 +39,7 @@ public sealed class ImportInBrowserTests
         var before = await CountEnterprisesAsync(factory);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SPOTCHECK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await RequiredTools.LaunchChromiumAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "zh-CN" });
         Directory.CreateDirectory(ArtifactsDir);
 

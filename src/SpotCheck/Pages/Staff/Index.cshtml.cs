@@ -4,6 +4,7 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Identity;
 using SpotCheck.Core.Items;
 using SpotCheck.Core.Publication;
+using SpotCheck.Hosting.Security;
 using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Pages.Staff;
@@ -24,7 +25,7 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
         Enterprises = await db.Enterprises.CountAsync(ct);
         Officers = await db.Officers.CountAsync(ct);
         Departments = await db.Departments.CountAsync(ct);
-        if (User.IsInRole(Roles.Reviewer))
+        if (await HttpContext.MayAsync(Policies.Reviewers))
         {
             var viewer = await TaskViewers.ForAsync(User, db, ct);
             Deadlines = await deadlines.HandleAsync(new DeadlineBoard.Filter(Ui.LocalToday(clock).Year), viewer, ct);

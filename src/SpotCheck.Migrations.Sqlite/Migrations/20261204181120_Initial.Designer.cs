@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204163653_Initial")]
+    [Migration("20261204181120_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -12,7 +12,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204163814_Initial")]
+    [Migration("20261204181236_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
