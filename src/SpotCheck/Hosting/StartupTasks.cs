@@ -21,9 +21,9 @@ sealed class StartupTasks(IServiceProvider services, HostSettings settings, ILog
         var db = sp.GetRequiredService<AppDbContext>();
         log.LogInformation("Opening database {Provider} in {DataDir}", settings.Storage.IsPostgres ? "PostgreSQL" : "SQLite",
             settings.Storage.DataDir);
-        await DatabaseSetup.InitializeAsync(db, ct);
+        await DatabaseSetup.InitializeAsync(db, ct, settings.MigrateAtStart, sp.GetRequiredService<TimeProvider>());
         await RoleSeed.EnsureRolesAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<AuditLog>(), Actor, ct);
-        if (settings.Demo) await DemoSeed.RunAsync(sp, log, ct);
+        if (settings.Demo) await DemoSeed.RunAsync(sp, settings.Storage, log, ct);
         if (!await db.Users.AnyAsync(ct))
             log.LogWarning("尚无任何用户。请先创建第一个管理员：{Command}", "spotcheck users add admin --role Admin --password-stdin");
     }

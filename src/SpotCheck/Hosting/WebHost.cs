@@ -36,6 +36,8 @@ public static class WebHost
 
         AddLogging(builder, settings);
         AddServices(builder.Services, settings);
+        builder.Services.AddSpotCheckDataProtection(builder.Configuration);
+        builder.Services.AddSpotCheckForwardedHeaders(builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -67,6 +69,7 @@ public static class WebHost
         services.AddScoped<AuditLog>();
         services.AddScoped<DrawRecordCache>();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<AuditChainWatch>();
 
         services.AddSpotCheckUseCases();
         services.AddSpotCheckIdentityCore().AddSignInManager();
@@ -86,6 +89,7 @@ public static class WebHost
 
     static void UsePipeline(WebApplication app)
     {
+        app.UseSpotCheckForwardedHeaders();
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
         {
             // Bad input (unparsable JSON or query values) is the client's 400, in every environment.

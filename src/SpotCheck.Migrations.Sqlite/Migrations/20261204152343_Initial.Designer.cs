@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126095552_Initial")]
+    [Migration("20261204152343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,6 +146,25 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Audit.AuditEntry", b =>
@@ -953,6 +972,29 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("InspectionItems");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.KeyRing.KeyRingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Officers.Department", b =>

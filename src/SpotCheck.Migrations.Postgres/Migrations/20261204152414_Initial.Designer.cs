@@ -12,7 +12,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261126095629_Initial")]
+    [Migration("20261204152414_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -155,6 +155,25 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character(64)")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("VerifiedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Audit.AuditEntry", b =>
@@ -982,6 +1001,31 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsUnique();
 
                     b.ToTable("InspectionItems");
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.KeyRing.KeyRingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Officers.Department", b =>

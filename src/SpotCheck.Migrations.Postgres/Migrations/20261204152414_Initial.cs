@@ -55,6 +55,19 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -90,6 +103,20 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarYears", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -857,6 +884,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DataProtectionKeys_FriendlyName",
+                table: "DataProtectionKeys",
+                column: "FriendlyName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
                 table: "Departments",
                 column: "Code",
@@ -1057,6 +1090,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1064,6 +1100,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CreditRecords");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DrawSelections");
