@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
@@ -94,7 +95,7 @@ public static class ReviewRecord
                 var due = record.RectifyDueDate!.Value;
                 var recheckDue = calendar.AddWorkdays(due, 5) is { IsSuccess: true } r ? r.Value : due.AddDays(7);
                 recheck = InspectionTask.NonRandom(TaskSource.Assigned, task.EnterpriseId, task.ItemIdList, recheckDue,
-                    $"责令限期整改复查：原任务 #{task.Id}，整改期限 {due:yyyy-MM-dd}", task.ActiveMembers.Select(m => m.OfficerId).ToList(),
+                    string.Create(CultureInfo.InvariantCulture, $"责令限期整改复查：原任务 #{task.Id}，整改期限 {due:yyyy-MM-dd}"), task.ActiveMembers.Select(m => m.OfficerId).ToList(),
                     reviewer.UserName, now, recheckOfTaskId: task.Id);
                 db.InspectionTasks.Add(recheck);
                 await db.SaveChangesAsync(ct);
@@ -120,8 +121,8 @@ public static class ReviewRecord
                 ["source"] = TaskLabels.Code(task.Source),
                 ["results"] = record.Results,
                 ["followUps"] = record.FollowUps,
-                ["conclusionDate"] = today.ToString("yyyy-MM-dd"),
-                ["publicationDeadline"] = deadline.ToString("yyyy-MM-dd"),
+                ["conclusionDate"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+                ["publicationDeadline"] = deadline.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["provisional"] = provisional,
                 ["recheckTaskId"] = recheck?.Id,
             }, task.DrawId), ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -30,7 +31,7 @@ public sealed class ReviewModel(AppDbContext db, GetTask.Handler getTask, ListEv
         var r = await review.ApproveAsync(id, await TaskViewers.ForAsync(User, db, ct), ct);
         if (r.IsSuccess)
         {
-            Message = $"已审核通过；公示期限 {r.Value.PublicationDeadline:yyyy-MM-dd}" + (r.Value.Provisional ? "（暂定）" : "")
+            Message = string.Create(CultureInfo.InvariantCulture, $"已审核通过；公示期限 {r.Value.PublicationDeadline:yyyy-MM-dd}") + (r.Value.Provisional ? "（暂定）" : "")
                 + (r.Value.RecheckTaskId is { } rc ? $"；已生成复查任务 #{rc}" : "") + (r.Value.NewRiskClass is { } rk ? $"；已录入诚信档案，信用风险分类调整为 {rk}" : "");
             return RedirectToPage("/Staff/Tasks/Details", new { id });
         }
