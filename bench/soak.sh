@@ -31,7 +31,8 @@ pg_start >/dev/null
 trap cleanup EXIT
 psql=(psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -Atq)
 "${psql[@]}" -d postgres -c 'CREATE DATABASE spotcheck_soak'
-conn="$TEST_PG_CONNECTION;Database=spotcheck_soak;Maximum Pool Size=100"
+# Two pools must fit in max_connections (100 on the throwaway cluster), with room for the CLI.
+conn="$TEST_PG_CONNECTION;Database=spotcheck_soak;Maximum Pool Size=40"
 
 echo "building (Release)…"
 dotnet publish "$root/src/SpotCheck" -c Release -o "$work/app" >/dev/null
