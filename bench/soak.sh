@@ -49,7 +49,7 @@ start_instance() { # NAME PORT
 }
 wait_healthy() { # PORT
   for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$1/healthz" >/dev/null && return 0; sleep 0.5; done
-  echo "instance on port $1 did not become healthy" >&2; exit 1
+  echo "instance on port $1 did not become healthy; its log ends:" >&2; tail -n 30 "$work"/*.log >&2; exit 1
 }
 port_a=$(free_port) port_b=$(free_port) port_proxy=$(free_port)
 start_instance a "$port_a"

@@ -52,14 +52,8 @@ public sealed class AuditGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         Skip.If(database is null, "PostgreSQL is not configured (TEST_PG_CONNECTION)");
         await using var store = new Store(database);
-        var (_, drawId) = await FrozenDrawAsync(store);
-        var commit = new CommitDraw.Handler(store.Db, store.Audit, store.Clock);
-        Assert.True((await commit.HandleAsync(drawId, DrawSession.Organizer, null, "planner")).IsSuccess);
-        Assert.True((await store.Audit.EnsureChainIntactAsync()).IsSuccess); // the periodic check moves the checkpoint to the head
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var head = await HeadAsync(database);
-        var anchor = AuditAnchor.Sign(head, store.Clock.GetUtcNow(), key);
-        await DropTriggersAsync(database);
+        var (drawId, commit, head, anchor) = await CheckpointedAndAnchoredAsync(database, store, key);
 
         Assert.Equal(1, await ExecuteAsync(database, $"DELETE FROM \"AuditEntries\" WHERE \"Seq\" = {head.Seq}"));
 
@@ -80,14 +74,8 @@ public sealed class AuditGuardTests
         await using var database = await TestDatabase.CreateAsync(provider);
         Skip.If(database is null, "PostgreSQL is not configured (TEST_PG_CONNECTION)");
         await using var store = new Store(database);
-        var (_, drawId) = await FrozenDrawAsync(store);
-        var commit = new CommitDraw.Handler(store.Db, store.Audit, store.Clock);
-        Assert.True((await commit.HandleAsync(drawId, DrawSession.Organizer, null, "planner")).IsSuccess);
-        Assert.True((await store.Audit.EnsureChainIntactAsync()).IsSuccess);
         using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
-        var head = await HeadAsync(database);
-        var anchor = AuditAnchor.Sign(head, store.Clock.GetUtcNow(), key);
-        await DropTriggersAsync(database);
+        var (drawId, commit, head, anchor) = await CheckpointedAndAnchoredAsync(database, store, key);
 
         await RewriteChainAsync(database, head.Seq, p => p["party"] = "witness");
 
@@ -155,6 +143,23 @@ public sealed class AuditGuardTests
         Assert.Equal(AuditChainGuard.BrokenCode, result.Error!.Code);
         Assert.Equal(ErrorKind.Conflict, result.Error.Kind);
         Assert.Contains("审计日志哈希链校验未通过", result.Error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// A frozen draw with the organiser's commitment; the periodic check has moved the checkpoint to the head, which is
+    /// anchored with <paramref name="key"/>; then the triggers are dropped.
+    /// </summary>
+    static async Task<(string DrawId, CommitDraw.Handler Commit, AuditHead Head, AuditAnchor Anchor)> CheckpointedAndAnchoredAsync(
+        TestDatabase database, Store store, ECDsa key)
+    {
+        var (_, drawId) = await FrozenDrawAsync(store);
+        var commit = new CommitDraw.Handler(store.Db, store.Audit, store.Clock);
+        Assert.True((await commit.HandleAsync(drawId, DrawSession.Organizer, null, "planner")).IsSuccess);
+        Assert.True((await store.Audit.EnsureChainIntactAsync()).IsSuccess);
+        var head = await HeadAsync(database);
+        var anchor = AuditAnchor.Sign(head, store.Clock.GetUtcNow(), key);
+        await DropTriggersAsync(database);
+        return (drawId, commit, head, anchor);
     }
 
     static async Task<(DrawKit Kit, string DrawId)> FrozenDrawAsync(Store store)

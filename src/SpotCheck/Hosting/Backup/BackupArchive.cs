@@ -89,6 +89,12 @@ public static class BackupArchive
         var entry = zip.CreateEntry(name, CompressionLevel.Fastest);
         await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         await using var output = await entry.OpenAsync(ct);
+        return await CopyHashingAsync(input, output, ct);
+    }
+
+    /// <summary>Copies the stream and returns the SHA-256 of what went through.</summary>
+    public static async Task<string> CopyHashingAsync(Stream input, Stream output, CancellationToken ct)
+    {
         using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var buffer = new byte[81920];
         int read;
@@ -100,7 +106,6 @@ public static class BackupArchive
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    public static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>A backup or restore that cannot go on; the message (zh-CN) says why and what to do.</summary>

@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SpotCheck.Core.Audit;
@@ -93,15 +92,7 @@ public static class RestoreArchive
     {
         await using var input = await entry.OpenAsync(ct);
         await using var output = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        using var sha = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await input.ReadAsync(buffer, ct)) > 0)
-        {
-            sha.AppendData(buffer, 0, read);
-            await output.WriteAsync(buffer.AsMemory(0, read), ct);
-        }
-        return Convert.ToHexStringLower(sha.GetHashAndReset());
+        return await BackupArchive.CopyHashingAsync(input, output, ct);
     }
 
     static async Task RequireEmptyAsync(string connectionString, CancellationToken ct)
