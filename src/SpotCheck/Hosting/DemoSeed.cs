@@ -27,7 +27,9 @@ static class DemoSeed
     {
         // The context keeps this connection open until the unlock, so the session lock covers every transaction of the seed.
         await db.Database.OpenConnectionAsync(ct);
-        await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({PostgresKey})", ct);
+        // Polled rather than waited for in one statement: the winner may seed for longer than a command timeout.
+        while (!await db.Database.SqlQueryRaw<bool>($"SELECT pg_try_advisory_lock({PostgresKey}) AS \"Value\"").SingleAsync(ct))
+            await Task.Delay(250, ct);
         return new Release(async () =>
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({PostgresKey})", CancellationToken.None);
