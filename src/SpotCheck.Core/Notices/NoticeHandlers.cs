@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
@@ -37,7 +38,7 @@ public static class GenerateNotice
             if (kind == NoticeKind.Inspection)
             {
                 var text = head.Concat([
-                    $"根据“双随机、一公开”监管工作安排，我单位将于 {d.Task.DueDate:yyyy年M月d日} 前对你单位开展检查，请予以配合。",
+                    string.Create(CultureInfo.InvariantCulture, $"根据“双随机、一公开”监管工作安排，我单位将于 {d.Task.DueDate:yyyy年M月d日} 前对你单位开展检查，请予以配合。"),
                     "检查事项：", .. items,
                     $"检查人员：{team}（检查时出示执法证件）",
                 ]).ToList();
@@ -47,14 +48,14 @@ public static class GenerateNotice
                 return new Error("notice.not_approved", "检查记录审核通过后才能生成检查结果告知书", Kind: ErrorKind.Conflict);
             var record = await db.InspectionRecords.AsNoTracking().SingleAsync(r => r.TaskId == taskId, ct);
             var result = head.Concat([
-                $"检查日期：{record.InspectedOn:yyyy年M月d日}　检查地点：{record.Place}",
+                string.Create(CultureInfo.InvariantCulture, $"检查日期：{record.InspectedOn:yyyy年M月d日}　检查地点：{record.Place}"),
                 "检查事项：", .. items,
                 $"检查结果：{RecordCodes.Labels(record.ResultList, RecordCodes.Results)}" + (record.ResultOtherText is null ? "" : $"（{record.ResultOtherText}）"),
                 $"检查情况：{record.Findings}",
                 $"后续处置：{RecordCodes.Labels(record.FollowUpList, RecordCodes.FollowUps)}"
-                    + (record.RectifyDueDate is DateOnly due ? $"，整改期限 {due:yyyy年M月d日}" : ""),
+                    + (record.RectifyDueDate is DateOnly due ? string.Create(CultureInfo.InvariantCulture, $"，整改期限 {due:yyyy年M月d日}") : ""),
                 $"检查人员：{team}",
-                $"审核日期：{record.ConclusionDate:yyyy年M月d日}。检查结果将于 {record.PublicationDeadline:yyyy年M月d日} 前通过国家企业信用信息公示系统向社会公示。",
+                string.Create(CultureInfo.InvariantCulture, $"审核日期：{record.ConclusionDate:yyyy年M月d日}。检查结果将于 {record.PublicationDeadline:yyyy年M月d日} 前通过国家企业信用信息公示系统向社会公示。"),
                 "如对检查结果有异议，可自收到本告知书之日起向本单位书面提出。",
             ]).ToList();
             return new Document(NoticeDocument.Build("检查结果告知书", result), $"检查结果告知书-{d.Task.Id}.docx");

@@ -21,9 +21,9 @@ sealed class StartupTasks(IServiceProvider services, HostSettings settings, ICon
         var db = sp.GetRequiredService<AppDbContext>();
         log.LogInformation("Opening database {Provider} in {DataDir}", settings.Storage.IsPostgres ? "PostgreSQL" : "SQLite",
             settings.Storage.DataDir);
-        await DatabaseSetup.InitializeAsync(db, ct);
+        await DatabaseSetup.InitializeAsync(db, ct, settings.MigrateAtStart, sp.GetRequiredService<TimeProvider>());
         await RoleSeed.EnsureRolesAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<AuditLog>(), Actor, ct);
-        if (settings.Demo) await DemoSeed.RunAsync(sp, log, ct);
+        if (settings.Demo) await DemoSeed.RunAsync(sp, settings.Storage, log, ct);
         if (!await db.Users.AnyAsync(ct))
             foreach (var line in FirstRunHint.Lines(settings, configuration[WebHostDefaults.ServerUrlsKey], Environment.CurrentDirectory, AppContext.BaseDirectory))
                 log.LogWarning("{Hint}", line);

@@ -51,6 +51,8 @@ public static class WebHost
 
         AddLogging(builder, settings);
         AddServices(builder.Services, settings);
+        builder.Services.AddSpotCheckDataProtection(builder.Configuration);
+        builder.Services.AddSpotCheckForwardedHeaders(builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -82,6 +84,7 @@ public static class WebHost
         services.AddScoped<AuditLog>();
         services.AddScoped<DrawRecordCache>();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<AuditChainWatch>();
 
         services.AddSpotCheckUseCases();
         services.AddSpotCheckIdentityCore().AddSignInManager();
@@ -103,6 +106,7 @@ public static class WebHost
 
     static void UsePipeline(WebApplication app)
     {
+        app.UseSpotCheckForwardedHeaders();
         app.UseSecurityHeaders();
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
         {

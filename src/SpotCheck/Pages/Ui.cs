@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,7 +17,7 @@ public static class Ui
 
     /// <summary>Stored UTC shown in Beijing time.</summary>
     public static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm");
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Local(DateTime? utc) => utc is { } u ? Local(u) : "";
 
@@ -23,7 +25,7 @@ public static class Ui
     public static DateOnly LocalToday(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shanghai).DateTime);
 
-    public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "";
+    public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static string YesNo(bool b) => b ? "是" : "否";
 

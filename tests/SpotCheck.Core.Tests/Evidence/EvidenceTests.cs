@@ -39,7 +39,7 @@ public sealed class EvidenceTests : IDisposable
         return ms.ToArray();
     }
 
-    static byte[] Png()
+    internal static byte[] Png()
     {
         using var image = new Image<Rgba32>(64, 32, new Rgba32(0, 128, 0, 255));
         using var ms = new MemoryStream();

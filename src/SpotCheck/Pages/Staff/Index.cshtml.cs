@@ -1,5 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Identity;
 using SpotCheck.Core.Items;
@@ -9,7 +11,7 @@ using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Pages.Staff;
 
-public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines, TimeProvider clock) : PageModel
+public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines, TimeProvider clock, AuditLog audit) : PageModel
 {
     public int PublishedItems { get; private set; }
     public int Enterprises { get; private set; }
@@ -18,6 +20,9 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
     /// <summary>For a Reviewer: the publication clock of the work they can see.</summary>
     public DeadlineBoard.Board? Deadlines { get; private set; }
     public int AwaitingPublication { get; private set; }
+
+    /// <summary>For Admins: the chain guard's refusal, shown as an alert until someone restores the log.</summary>
+    public string? AuditAlert { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -31,5 +36,7 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
             Deadlines = await deadlines.HandleAsync(new DeadlineBoard.Filter(Ui.LocalToday(clock).Year), viewer, ct);
             AwaitingPublication = (await deadlines.AwaitingPublicationAsync(viewer, ct)).Count;
         }
+        if (await HttpContext.MayAsync(Policies.Admin))
+            AuditAlert = (await audit.EnsureChainIntactAsync(ct)).Error?.Message;
     }
 }
