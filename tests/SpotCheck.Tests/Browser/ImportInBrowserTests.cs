@@ -108,7 +108,7 @@ public sealed class ImportInBrowserTests
         var rows = new[] { Row(9001, "A", false), Row(9002, "B", withErrors), Row(9003, withErrors ? "E" : "C", false) };
         var path = Path.Combine(ArtifactsDir, "..", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = File.Create(path)) TabularFile.Write(file, TabularFormat.Xlsx, TransferLists.Headers(ListKind.Enterprises), rows);
+        using (var file = File.Create(path)) TabularFile.Write(file, TabularFormat.Xlsx, TransferLists.Layout(ListKind.Enterprises), rows);
         return Path.GetFullPath(path);
     }
 
