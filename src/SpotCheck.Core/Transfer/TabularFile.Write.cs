@@ -34,7 +34,7 @@ public static partial class TabularFile
         [
             ["列名", "是否必填", "填写说明"],
             .. layout.Columns.Select(c => new[] { c.Header, c.Requirement, c.Rule }),
-            ["", "", ""],
+            [],
             ["说明", "", $"只导入第一个工作表“{sheetName}”，从表头下一行开始每行一条；本工作表不会导入。整个文件要么全部导入，要么在发现任何错误时一条都不导入。"],
         ];
         var widths = Widths(layout);
@@ -42,7 +42,7 @@ public static partial class TabularFile
         WriteXlsx(stream, new Dictionary<string, object>
         {
             [sheetName] = SheetRows(layout.Headers, []),
-            [NotesSheet] = notes.Select(r => Cells(r, "n")),
+            [NotesSheet] = notes.Select(r => Cells(r, "n", 3)),
         }, widths);
     }
 
@@ -54,7 +54,7 @@ public static partial class TabularFile
         var escaped = new string?[layout.Headers.Count];
         foreach (var row in rows)
         {
-            for (var i = 0; i < escaped.Length; i++) escaped[i] = row[i] is { } v ? CellText.EscapeFormula(v) : null;
+            for (var i = 0; i < escaped.Length; i++) escaped[i] = i < row.Length && row[i] is { } v ? CellText.EscapeFormula(v) : null;
             CsvRows.Write(writer, escaped);
         }
     }
@@ -69,14 +69,15 @@ public static partial class TabularFile
 
     static IEnumerable<Dictionary<string, object?>> SheetRows(IReadOnlyList<string> headers, IEnumerable<string?[]> rows)
     {
-        yield return Cells([.. headers], "c");
-        foreach (var r in rows) yield return Cells(r, "c");
+        yield return Cells([.. headers], "c", headers.Count);
+        foreach (var r in rows) yield return Cells(r, "c", headers.Count);
     }
 
-    static Dictionary<string, object?> Cells(IReadOnlyList<string?> values, string prefix)
+    /// <summary>One row for MiniExcel, which needs the same keys in every row: short rows are padded with empty cells.</summary>
+    static Dictionary<string, object?> Cells(IReadOnlyList<string?> values, string prefix, int width)
     {
-        var d = new Dictionary<string, object?>(values.Count, StringComparer.Ordinal);
-        for (var i = 0; i < values.Count; i++) d[prefix + i] = values[i] ?? "";
+        var d = new Dictionary<string, object?>(width, StringComparer.Ordinal);
+        for (var i = 0; i < width; i++) d[prefix + i] = i < values.Count ? values[i] ?? "" : "";
         return d;
     }
 
