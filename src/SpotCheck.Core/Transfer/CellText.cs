@@ -13,19 +13,32 @@ public static partial class CellText
     /// letters, digits and symbols (U+FF01–U+FF5E, the ideographic space) turned half-width by NFKC. Any other
     /// character NFKC would change (①, ², Ⅲ, ㈠ …) is refused: turning it into a digit or letter would be a guess.
     /// </summary>
-    public static Result<string?> Code(string? raw, string label)
+    public static Result<string?> Code(string? raw, string label) =>
+        TryCode(raw, out var value, out var refused) ? value : RefusedCode(refused, label);
+
+    /// <summary><see cref="Code"/> without allocating on the hot path; <paramref name="refused"/> is the character that cannot be converted.</summary>
+    public static bool TryCode(string? raw, out string? value, out char refused)
     {
-        if (raw is null) return (string?)null;
-        if (raw.IsNormalized(NormalizationForm.FormKC)) return raw.Trim();
+        refused = default;
+        value = raw;
+        if (raw is null) return true;
+        if (Ascii.IsValid(raw) || raw.IsNormalized(NormalizationForm.FormKC))
+        {
+            value = raw.Trim();
+            return true;
+        }
         foreach (var c in raw)
         {
-            if (IsFullWidth(c) || char.IsSurrogate(c)) continue;
-            var single = c.ToString();
-            if (!single.IsNormalized(NormalizationForm.FormKC))
-                return new Error("import.width", $"{label}中的“{c}”不能自动转换：只有全角字母、数字和符号会转为半角，请改为半角字母或数字", label);
+            if (IsFullWidth(c) || char.IsSurrogate(c) || c.ToString().IsNormalized(NormalizationForm.FormKC)) continue;
+            refused = c;
+            return false;
         }
-        return raw.Normalize(NormalizationForm.FormKC).Trim();
+        value = raw.Normalize(NormalizationForm.FormKC).Trim();
+        return true;
     }
+
+    public static Error RefusedCode(char refused, string label) =>
+        new("import.width", $"{label}中的“{refused}”不能自动转换：只有全角字母、数字和符号会转为半角，请改为半角字母或数字", label);
 
     static bool IsFullWidth(char c) => c is >= '\uFF01' and <= '\uFF5E' or '\u3000';
 

@@ -14,9 +14,8 @@ public sealed class LayoutCells(TabularRow row, ImportReport report)
     /// <summary>A code cell with full-width characters made half-width (<see cref="CellText.Code"/>); Ok is false when refused.</summary>
     public (bool Ok, string? Value) Code(int column, string header)
     {
-        var normalized = CellText.Code(row.Cells[column], header);
-        if (normalized.IsSuccess) return (true, normalized.Value);
-        Fail(header, normalized.Error!.Message);
+        if (CellText.TryCode(row.Cells[column], out var value, out var refused)) return (true, value);
+        Fail(header, CellText.RefusedCode(refused, header).Message);
         return (false, null);
     }
 

@@ -61,8 +61,7 @@ public static partial class TabularFile
                 if (++linesBefore >= MaxLinesBeforeHeader) break;
                 continue;
             }
-            var row = map.Row(number, values, report);
-            if (row is not null) yield return row;
+            yield return map.Row(number, values, report);
         }
         if (map is null)
         {
@@ -166,7 +165,7 @@ public static partial class TabularFile
             return -1;
         }
 
-        public TabularRow? Row(int number, object?[] values, ImportReport report)
+        public TabularRow Row(int number, object?[] values, ImportReport report)
         {
             var count = _source.Length;
             var cells = new string?[count];
