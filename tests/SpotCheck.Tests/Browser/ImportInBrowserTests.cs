@@ -7,6 +7,7 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Demo;
 using SpotCheck.Core.Identity;
 using SpotCheck.Core.Transfer;
+using SpotCheck.TestFiles;
 using SpotCheck.Tests.TestSupport;
 
 namespace SpotCheck.Tests.Browser;
@@ -89,6 +90,25 @@ public sealed class ImportInBrowserTests
         await page.GotoAsync("/Staff/Enterprises?name=" + Uri.EscapeDataString("浏览器测试"));
         Assert.Equal("3", await page.InnerTextAsync("#enterprise-total"));
         await ShotAsync(page, "07-imported-enterprises");
+
+        // Excel's csv from Chinese Windows, on a phone: GB18030, a title line, a full-width USCC, an extra column.
+        await page.SetViewportSizeAsync(390, 844);
+        await page.GotoAsync("/Staff/Import?kind=enterprises");
+        var uscc = DemoData.UsccFor(9004).Value;
+        var gb = ClerkFiles.Gb18030Csv(Path.Combine(Path.GetDirectoryName(badFile)!, "enterprises-gb18030.csv"),
+        [
+            ["西平县检查对象名录（补充）"],
+            [.. EnterpriseLayout.Headers.Take(11), "备注"],
+            [string.Concat(uscc.Select(c => (char)(c + 0xFEE0))), "浏览器测试企业9004", "411721", "西平县测试路4号", "煤炭经营", "A", "否", "否", "存续", "王五", "0396-0000000", "新登记"],
+        ]);
+        await page.SetInputFilesAsync("#Upload", gb);
+        await page.ClickAsync("#import-submit");
+        await page.WaitForSelectorAsync("#import-success");
+        Assert.Contains("GB18030", await page.InnerTextAsync("#import-encoding"));
+        Assert.Contains("“备注”不是导入格式中的列", await page.InnerTextAsync("#import-warnings"));
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), "the import page scrolls sideways at 390 px");
+        await ShotAsync(page, "08-import-gb18030-csv-phone");
+        Assert.Equal(before + 4, await CountEnterprisesAsync(factory));
     }
 
     /// <summary>Three new enterprises; with errors, row 3 has a wrong check character and row 4 risk class E.</summary>
@@ -103,7 +123,7 @@ public sealed class ImportInBrowserTests
         var rows = new[] { Row(9001, "A", false), Row(9002, "B", withErrors), Row(9003, withErrors ? "E" : "C", false) };
         var path = Path.Combine(ArtifactsDir, "..", name);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var file = File.Create(path)) TabularFile.Write(file, TabularFormat.Xlsx, TransferLists.Headers(ListKind.Enterprises), rows);
+        using (var file = File.Create(path)) TabularFile.Write(file, TabularFormat.Xlsx, TransferLists.Layout(ListKind.Enterprises), rows);
         return Path.GetFullPath(path);
     }
 

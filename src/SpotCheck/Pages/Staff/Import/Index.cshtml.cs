@@ -15,6 +15,7 @@ public sealed class IndexModel(TransferLists transfer, Storage storage, ILogger<
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public ListKind ListKind => ListKinds.Parse(Kind) ?? ListKind.Enterprises;
+    public TabularLayout Layout => TransferLists.Layout(ListKind);
     public ImportResult? Result { get; private set; }
     public string? UploadedName { get; private set; }
 
