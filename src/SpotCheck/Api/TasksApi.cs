@@ -4,7 +4,6 @@ using SpotCheck.Core.Common;
 using SpotCheck.Core.Credit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
-using SpotCheck.Core.Notices;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
@@ -14,7 +13,7 @@ using SpotCheck.Pages.Staff.Tasks;
 namespace SpotCheck.Api;
 
 /// <summary>
-/// Tasks, records, evidence, review, objections and notices. Officers reach only their own tasks: anything else is
+/// Tasks, records, evidence, review and objections (notices: <see cref="NoticesApi"/>). Officers reach only their own tasks: anything else is
 /// 404, never data. Mapped by <c>v1.MapTasksApi()</c>.
 /// </summary>
 public static class TasksApi
@@ -53,7 +52,6 @@ public static class TasksApi
         g.MapGet("/evidence/{evidenceId:int}", DownloadAsync).WithSummary("下载证据（校验哈希）");
         g.MapPost("/{id:int}/approve", ApproveAsync).WithSummary("审核通过");
         g.MapPost("/{id:int}/return", ReturnAsync).WithSummary("退回检查组（须填写原因）");
-        g.MapGet("/{id:int}/notices/{kind}", NoticeAsync).WithSummary("检查通知书（Inspection）/检查结果告知书（Result），.docx");
         g.MapPost("/{id:int}/objections", ObjectionAsync).WithSummary("登记异议");
         g.MapPost("/followups/{followUpId:int}/close", CloseFollowUpAsync).WithSummary("完结后续处置（责令整改须复查任务已审核）");
         g.MapPost("/objections/{objectionId:int}/resolve", ResolveAsync).WithSummary("处理异议（一次，结果保留）");
@@ -173,12 +171,6 @@ public static class TasksApi
     {
         if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
         return Done(await review.ReturnAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
-    }
-
-    static async Task<IResult> NoticeAsync(int id, NoticeKind kind, GenerateNotice.Handler notices, AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        var r = await notices.HandleAsync(id, kind, await Viewer(http, db, ct), ct);
-        return r.IsSuccess ? TypedResults.File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName) : r.Error!.ToProblem();
     }
 
     static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> ObjectionAsync(int id, RecordObjection.Command body, RecordObjection.Handler record,

@@ -14,6 +14,8 @@ public static class Policies
     public const string Admin = nameof(Admin);
     /// <summary>Reads the audit log: Supervisor, Admin.</summary>
     public const string Auditors = nameof(Auditors);
+    /// <summary>Issues (numbers) notices: everyone but the Supervisor, who only reads; officers only for their own tasks.</summary>
+    public const string NoticeIssuers = nameof(NoticeIssuers);
 
     public static void Add(AuthorizationOptions o)
     {
@@ -22,5 +24,6 @@ public static class Policies
         o.AddPolicy(Editors, p => p.RequireRole(Roles.Admin, Roles.Planner));
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(Auditors, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
+        o.AddPolicy(NoticeIssuers, p => p.RequireRole(Roles.Admin, Roles.Planner, Roles.Reviewer, Roles.Officer));
     }
 }

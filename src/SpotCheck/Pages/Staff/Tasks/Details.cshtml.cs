@@ -9,6 +9,7 @@ using SpotCheck.Core.Notices;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Tasks;
 
@@ -50,6 +51,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public IReadOnlyList<EvidenceFile> Evidence { get; private set; } = [];
     public IReadOnlyList<Objection> Objections { get; private set; } = [];
     public IReadOnlyList<FollowUpAction> FollowUps { get; private set; } = [];
+    public NoticesModel Notices { get; private set; } = null!;
     public TaskViewer Viewer { get; private set; } = null!;
     /// <summary>The substitute task when this one was replaced as a frame error.</summary>
     public int? ReplacedByTaskId { get; private set; }
@@ -138,12 +140,25 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             ? close.HandleAsync(followUpId, note ?? "", Viewer, ct)
             : Task.FromResult<Result>(new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden)), "后续处置已完结", ct);
 
-    public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] GenerateNotice.Handler notices, CancellationToken ct)
+    public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] DownloadNotice.Handler download, CancellationToken ct)
     {
         Viewer = await TaskViewers.ForAsync(User, db, ct);
-        var r = await notices.HandleAsync(id, kind, Viewer, ct);
-        if (!r.IsSuccess) return r.Error!.Kind == ErrorKind.NotFound ? NotFound() : StatusCode(StatusCodes.Status409Conflict, r.Error.Message);
-        return File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName);
+        var r = await download.HandleAsync(id, kind, Viewer, ct);
+        if (!r.IsSuccess) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(r.Value.Bytes, NoticeDocument.ContentType, r.Value.FileName);
+    }
+
+    public async Task<IActionResult> OnPostIssueNoticeAsync(int id, NoticeKind kind, [FromServices] IssueNotice.Handler issue, CancellationToken ct)
+    {
+        if (!await this.IsAuthorizedAsync(Policies.NoticeIssuers))
+            return await ActAsync(id, () => Task.FromResult<Result>(new Error("notice.forbidden", "监督人员不能签发文书", Kind: ErrorKind.Forbidden)), "", ct);
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var r = await issue.HandleAsync(id, kind, Viewer, ct);
+        if (!r.IsSuccess) return await ActAsync(id, () => Task.FromResult<Result>(r.Error!), "", ct);
+        var title = NoticeKinds.Title(kind);
+        Message = r.Value.IsNew ? $"已签发{title}，文号 {r.Value.Notice.Number}" : $"{title}内容未变化，文号仍为 {r.Value.Notice.Number}";
+        return RedirectToPage(new { id });
     }
 
     async Task<IActionResult> ActAsync(int id, Func<Task<Result>> action, string done, CancellationToken ct, bool keepForm = false, bool backToList = false)
@@ -175,6 +190,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         Evidence = await listEvidence.HandleAsync(id, Viewer, ct);
         Objections = await db.Objections.AsNoTracking().Where(o => o.TaskId == id).OrderBy(o => o.Id).ToListAsync(ct);
         FollowUps = await db.FollowUpActions.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync(ct);
+        Notices = await NoticesModel.LoadAsync(this, id, Viewer, ct);
         return true;
     }
 }

@@ -357,6 +357,35 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NoticeSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    InspectionNumberPattern = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ResultNumberPattern = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ObjectionWorkdays = table.Column<int>(type: "integer", nullable: false),
+                    ReviewBody = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Court = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeSettings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Officers",
                 columns: table => new
                 {
@@ -713,6 +742,37 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TaskVersion = table.Column<int>(type: "integer", nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedNotices_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objections",
                 columns: table => new
                 {
@@ -991,6 +1051,30 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_DepartmentId_Kind_Year_Seq",
+                table: "IssuedNotices",
+                columns: new[] { "DepartmentId", "Kind", "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_DepartmentId_Number",
+                table: "IssuedNotices",
+                columns: new[] { "DepartmentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_TaskId_Kind_Revision",
+                table: "IssuedNotices",
+                columns: new[] { "TaskId", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeSettings_DepartmentId",
+                table: "NoticeSettings",
+                column: "DepartmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objections_TaskId",
                 table: "Objections",
                 column: "TaskId");
@@ -1088,6 +1172,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "InspectionRecords");
+
+            migrationBuilder.DropTable(
+                name: "IssuedNotices");
+
+            migrationBuilder.DropTable(
+                name: "NoticeSettings");
 
             migrationBuilder.DropTable(
                 name: "Objections");
