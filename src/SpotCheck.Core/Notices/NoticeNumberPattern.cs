@@ -29,7 +29,7 @@ public static class NoticeNumberPattern
         var rest = p.Replace(Year, "", StringComparison.Ordinal).Replace(Seq, "", StringComparison.Ordinal);
         if (rest.IndexOfAny(['{', '}']) >= 0)
             return new Error("notice.pattern", $"{label}只能使用 {Year} 和 {Seq} 两个占位符", field);
-        if (rest.Trim().Length == 0) return new Error("notice.pattern", $"{label}除占位符外还应包含机关代字，例如 西科工检通〔{Year}〕{Seq}号", field);
+        if (!rest.Any(char.IsLetter)) return new Error("notice.pattern", $"{label}除占位符外还应包含机关代字，例如 西科工检通〔{Year}〕{Seq}号", field);
         return null;
     }
 
