@@ -22,30 +22,34 @@ public static class NoticeDocument
             foreach (var authority in c.Authorities) body.Append(OfficialDocx.Title(authority));
             body.Append(OfficialDocx.Title(c.Title));
             body.Append(OfficialDocx.Plain(number, JustificationValues.Right));
-            body.Append(OfficialDocx.Blank());
-            body.Append(OfficialDocx.Plain($"{c.Addressee}（统一社会信用代码：{c.Uscc}）："));
+            body.Append(OfficialDocx.Plain($"被检查单位：{c.Addressee}"));
+            body.Append(OfficialDocx.Plain($"统一社会信用代码：{c.Uscc}"));
+            body.Append(OfficialDocx.Plain($"住所（经营场所）：{c.Address}"));
+            body.Append(OfficialDocx.Plain($"{c.Addressee}："));
             body.Append(OfficialDocx.Body(c.Opening));
             for (var i = 0; i < c.Sections.Count; i++)
             {
-                body.Append(OfficialDocx.Heading($"{NoticeWording.Chinese(i + 1)}、{c.Sections[i].Heading}"));
-                foreach (var p in c.Sections[i].Paragraphs) body.Append(OfficialDocx.Body(p));
+                var last = i == c.Sections.Count - 1;
+                body.Append(OfficialDocx.KeepWithNext(OfficialDocx.Heading($"{NoticeWording.Chinese(i + 1)}、{c.Sections[i].Heading}")));
+                foreach (var p in c.Sections[i].Paragraphs)
+                    body.Append(last ? OfficialDocx.KeepWithNext(OfficialDocx.Body(p)) : OfficialDocx.Body(p));
             }
             AppendSignature(body, c, issuedOn);
-            body.Append(new Paragraph(new ParagraphProperties(OfficialDocx.Section(OfficialDocx.AddPageNumberFooter(main)))));
+            body.Append(new Paragraph(new ParagraphProperties(OfficialDocx.Section(OfficialDocx.AddPageNumberFooter(main), lineGrid: true))));
 
             AppendServiceReceipt(body, c, number);
-            body.Append(OfficialDocx.Section(OfficialDocx.AddEmptyFooter(main)));
+            body.Append(OfficialDocx.Section(OfficialDocx.AddEmptyFooter(main), lineGrid: false));
             main.Document = new Document(body);
             main.Document.Save();
         }
         return stream.ToArray();
     }
 
-    /// <summary>落款: room for the seal, each authority's name and the date, right-aligned.</summary>
+    /// <summary>落款: room for the seal, each authority's name and the date, right-aligned, kept with the last section.</summary>
     static void AppendSignature(Body body, NoticeContent c, DateOnly issuedOn)
     {
-        body.Append(OfficialDocx.Blank(), OfficialDocx.Blank(), OfficialDocx.Blank());
-        foreach (var authority in c.Authorities) body.Append(OfficialDocx.Plain($"{authority}（印章）", JustificationValues.Right, rightIndent: 640));
+        body.Append(OfficialDocx.Blank(keepNext: true), OfficialDocx.Blank(keepNext: true));
+        foreach (var authority in c.Authorities) body.Append(OfficialDocx.Plain($"{authority}（印章）", JustificationValues.Right, rightIndent: 640, keepNext: true));
         body.Append(OfficialDocx.Plain(NoticeWording.Date(issuedOn), JustificationValues.Right, rightIndent: 1280));
     }
 
@@ -54,7 +58,6 @@ public static class NoticeDocument
     {
         foreach (var authority in c.Authorities) body.Append(OfficialDocx.Title(authority));
         body.Append(OfficialDocx.Title("送达回证"));
-        body.Append(OfficialDocx.Blank());
         const string date = "　　　　年　　月　　日";
         body.Append(OfficialDocx.Form(
         [
@@ -69,6 +72,6 @@ public static class NoticeDocument
             ("见证人（签名）", "", false),
             ("备注", "", true),
         ]));
-        body.Append(OfficialDocx.Plain("注：受送达人拒绝签收的，送达人可以邀请有关基层组织或者所在单位的代表到场，在备注栏记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所（留置送达）。"));
+        body.Append(OfficialDocx.Note("注：受送达人拒绝签收的，送达人可以邀请有关基层组织或者所在单位的代表到场，在备注栏记明拒收事由和日期，由送达人、见证人签名或者盖章，把文书留在受送达人的住所（留置送达）。"));
     }
 }

@@ -22,8 +22,8 @@ static class OfficialDocx
     public const int MarginTop = 2098, MarginBottom = 1984, MarginLeft = 1587, MarginRight = 1474;
     public const int TextWidth = PageWidth - MarginLeft - MarginRight;
 
-    /// <summary>Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt.</summary>
-    public const string SizeTitle = "44", SizeBody = "32", SizeSmall = "28";
+    /// <summary>Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.</summary>
+    public const string SizeTitle = "44", SizeBody = "32", SizeSmall = "28", SizeForm = "24";
 
     /// <summary>22 lines in the 225 mm text block: 28.95 pt.</summary>
     const int BodyLine = 579;
@@ -93,14 +93,27 @@ static class OfficialDocx
 
     public static Paragraph Body(string text) => Para(Run(text, BodyFont, SizeBody), firstLine: TwoChars);
 
-    public static Paragraph Plain(string text, JustificationValues? align = null, int rightIndent = 0) =>
-        Para(Run(text, BodyFont, SizeBody), align, rightIndent: rightIndent);
+    public static Paragraph Plain(string text, JustificationValues? align = null, int rightIndent = 0, bool keepNext = false) =>
+        Para(Run(text, BodyFont, SizeBody), align, rightIndent: rightIndent, keepNext: keepNext);
 
-    public static Paragraph Blank() => Para(null);
+    /// <summary>A small-print line under a form.</summary>
+    public static Paragraph Note(string text) => Para(Run(text, BodyFont, SizeForm), line: 400);
 
-    static Paragraph Para(Run? run, JustificationValues? align = null, int firstLine = 0, int rightIndent = 0, int? line = null)
+    /// <summary>An empty line; <paramref name="keepNext"/> keeps it on the page of what follows (the 落款).</summary>
+    public static Paragraph Blank(bool keepNext = false) => Para(null, keepNext: keepNext);
+
+    /// <summary>Keeps a paragraph on the same page as the next one (GB/T 9704: the 落款 never stands alone on a page).</summary>
+    public static T KeepWithNext<T>(T paragraph) where T : Paragraph
+    {
+        var props = paragraph.ParagraphProperties ?? paragraph.PrependChild(new ParagraphProperties());
+        props.PrependChild(new KeepNext());
+        return paragraph;
+    }
+
+    static Paragraph Para(Run? run, JustificationValues? align = null, int firstLine = 0, int rightIndent = 0, int? line = null, bool keepNext = false)
     {
         var props = new ParagraphProperties();
+        if (keepNext) props.Append(new KeepNext());
         if (line is int l)
             props.Append(new SpacingBetweenLines { Line = l.ToString(System.Globalization.CultureInfo.InvariantCulture), LineRule = LineSpacingRuleValues.Exact });
         if (firstLine > 0 || rightIndent > 0)
@@ -118,7 +131,7 @@ static class OfficialDocx
     /// <summary>A two-column form table (label, value) across the text width; <paramref name="tall"/> rows leave room to sign.</summary>
     public static Table Form(IEnumerable<(string Label, string Value, bool Tall)> rows)
     {
-        const int labelWidth = 2700;
+        const int labelWidth = 3000;
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
             new TableWidth { Width = TextWidth.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
@@ -127,7 +140,7 @@ static class OfficialDocx
                 new GridColumn { Width = (TextWidth - labelWidth).ToString(System.Globalization.CultureInfo.InvariantCulture) }));
         foreach (var (label, value, tall) in rows)
             table.Append(new TableRow(
-                new TableRowProperties(new TableRowHeight { Val = tall ? 1300u : 700u, HeightType = HeightRuleValues.AtLeast }),
+                new TableRowProperties(new TableRowHeight { Val = tall ? 1500u : 680u, HeightType = HeightRuleValues.AtLeast }),
                 Cell(label, labelWidth, JustificationValues.Center), Cell(value, TextWidth - labelWidth, JustificationValues.Left)));
         return table;
     }
@@ -135,12 +148,16 @@ static class OfficialDocx
     static TableCell Cell(string text, int width, JustificationValues align) => new(
         new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
-        new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "400", LineRule = LineSpacingRuleValues.AtLeast }, new Justification { Val = align }),
-            Run(text, BodyFont, SizeSmall)));
+        new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.AtLeast }, new Justification { Val = align }),
+            Run(text, BodyFont, SizeForm)));
 
-    /// <summary>A4 portrait with the GB/T 9704 margins and the given footer.</summary>
-    public static SectionProperties Section(string footerId) =>
-        new(
+    /// <summary>
+    /// A4 portrait with the GB/T 9704 margins and the given footer; <paramref name="lineGrid"/> snaps body lines to the
+    /// 22-line grid (not wanted for a form, whose small print would be spread over grid lines).
+    /// </summary>
+    public static SectionProperties Section(string footerId, bool lineGrid)
+    {
+        var section = new SectionProperties(
             new FooterReference { Type = HeaderFooterValues.Default, Id = footerId },
             new SectionType { Val = SectionMarkValues.NextPage },
             new PageSize { Width = (UInt32Value)(uint)PageWidth, Height = (UInt32Value)(uint)PageHeight, Orient = PageOrientationValues.Portrait },
@@ -148,8 +165,10 @@ static class OfficialDocx
             {
                 Top = MarginTop, Bottom = MarginBottom, Left = (UInt32Value)(uint)MarginLeft, Right = (UInt32Value)(uint)MarginRight,
                 Header = 851u, Footer = 1247u, Gutter = 0u,
-            },
-            new DocGrid { Type = DocGridValues.Lines, LinePitch = BodyLine });
+            });
+        if (lineGrid) section.Append(new DocGrid { Type = DocGridValues.Lines, LinePitch = BodyLine });
+        return section;
+    }
 
     /// <summary>“— 1 —” centred in 宋体 四号 (GB/T 9704 §7.5).</summary>
     public static string AddPageNumberFooter(MainDocumentPart main)

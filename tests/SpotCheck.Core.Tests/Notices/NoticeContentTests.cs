@@ -68,7 +68,8 @@ public sealed class NoticeContentTests
         var p = doc.Paragraphs;
 
         Assert.Equal(["西平县市场监督管理局", "检查通知书", "西市监检通〔2026〕1号"], p.Take(3));
-        Assert.Contains("西平县示例煤业有限公司（统一社会信用代码：91350100M000100Y43）：", p);
+        Assert.Equal(["被检查单位：西平县示例煤业有限公司", "统一社会信用代码：91350100M000100Y43", "住所（经营场所）：西平县柏城大道1号", "西平县示例煤业有限公司："],
+            p.Skip(3).Take(4));
         var opening = p.Single(x => x.StartsWith("根据举报线索，", StringComparison.Ordinal));
         Assert.Contains("我局定于2026年12月31日前对你单位开展检查", opening);
         Assert.DoesNotContain("双随机", doc.Text);
@@ -92,7 +93,8 @@ public sealed class NoticeContentTests
         // 落款: room for the seal, the authority and the issue date (China time).
         var seal = p.ToList().IndexOf("西平县市场监督管理局（印章）");
         Assert.True(seal > 0);
-        Assert.Equal(["", "", ""], p.Skip(seal - 3).Take(3));
+        Assert.Equal(["", ""], p.Skip(seal - 2).Take(2));
+        Assert.NotNull(doc.ParagraphWith("西平县市场监督管理局（印章）").ParagraphProperties!.KeepNext);
         Assert.Equal("2026年11月26日", p[seal + 1]);
 
         var receipt = doc.ReceiptRows;
