@@ -91,7 +91,8 @@ public static class NoticeWording
             TaskSource.Complaint => "根据举报线索",
             TaskSource.Assigned => "根据上级交办（转办）事项",
             TaskSource.Patrol => "根据日常监管工作安排",
-            _ => "根据监测发现的线索",
+            TaskSource.DataAlert => "根据监测发现的线索",
+            _ => "根据监管工作安排",
         };
     }
 

@@ -102,6 +102,8 @@ public abstract class NoticePagesTests(HostFixture fixture)
             Assert.Contains("送达回证", text);
         }
 
+        Assert.Equal(HttpStatusCode.NotFound, (await s.Member.GetAsync($"{page}?handler=Notice&kind=Bogus")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await PostIssueAsync(s.Member, s.TaskId, "Bogus")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await PostIssueAsync(s.Member, s.TaskId, "Inspection")).StatusCode);
         Assert.Contains($"检查通知书内容未变化，文号仍为 {number}", await s.Member.GetStringAsync(page));
 

@@ -140,23 +140,25 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             ? close.HandleAsync(followUpId, note ?? "", Viewer, ct)
             : Task.FromResult<Result>(new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden)), "后续处置已完结", ct);
 
-    public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] DownloadNotice.Handler download, CancellationToken ct)
+    public async Task<IActionResult> OnGetNoticeAsync(int id, string? kind, [FromServices] DownloadNotice.Handler download, CancellationToken ct)
     {
+        if (NoticeKinds.Parse(kind) is not { } k) return NotFound();
         Viewer = await TaskViewers.ForAsync(User, db, ct);
-        var r = await download.HandleAsync(id, kind, Viewer, ct);
+        var r = await download.HandleAsync(id, k, Viewer, ct);
         if (!r.IsSuccess) return NotFound();
         Response.Headers.CacheControl = "private, no-store";
         return File(r.Value.Bytes, NoticeDocument.ContentType, r.Value.FileName);
     }
 
-    public async Task<IActionResult> OnPostIssueNoticeAsync(int id, NoticeKind kind, [FromServices] IssueNotice.Handler issue, CancellationToken ct)
+    public async Task<IActionResult> OnPostIssueNoticeAsync(int id, string? kind, [FromServices] IssueNotice.Handler issue, CancellationToken ct)
     {
+        if (NoticeKinds.Parse(kind) is not { } k) return NotFound();
         if (!await this.IsAuthorizedAsync(Policies.NoticeIssuers))
             return await ActAsync(id, () => Task.FromResult<Result>(new Error("notice.forbidden", "监督人员不能签发文书", Kind: ErrorKind.Forbidden)), "", ct);
         Viewer = await TaskViewers.ForAsync(User, db, ct);
-        var r = await issue.HandleAsync(id, kind, Viewer, ct);
+        var r = await issue.HandleAsync(id, k, Viewer, ct);
         if (!r.IsSuccess) return await ActAsync(id, () => Task.FromResult<Result>(r.Error!), "", ct);
-        var title = NoticeKinds.Title(kind);
+        var title = NoticeKinds.Title(k);
         Message = r.Value.IsNew ? $"已签发{title}，文号 {r.Value.Notice.Number}" : $"{title}内容未变化，文号仍为 {r.Value.Notice.Number}";
         return RedirectToPage(new { id });
     }
