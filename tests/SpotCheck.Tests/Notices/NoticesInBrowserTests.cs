@@ -1,7 +1,5 @@
 using System.Globalization;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -25,9 +23,7 @@ public sealed class NoticesInBrowserTests
     {
         await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
         await using var factory = new SpotCheckFactory(storage, demo: true);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = factory.StartOnPort();
         int taskId;
         await using (var scope = factory.Services.CreateAsyncScope())
         {

@@ -1,5 +1,8 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace SpotCheck.Tests.TestSupport;
 
@@ -11,5 +14,13 @@ public sealed class SpotCheckFactory(TestStorage storage, bool demo) : WebApplic
         builder.UseSetting("SpotCheck:DataDir", storage.DataDir);
         builder.UseSetting("SpotCheck:Db", storage.PostgresConnection ?? "");
         builder.UseSetting("SpotCheck:Demo", demo ? "true" : "false");
+    }
+
+    /// <summary>Starts the host on a free port of its own (for a real browser) and returns its base address.</summary>
+    public string StartOnPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 }
