@@ -14,6 +14,7 @@ public static class ApiEndpoints
         v1.MapEnterprisesApi();
         v1.MapOfficersApi();
         v1.MapTasksApi();
+        v1.MapNoticesApi();
         v1.MapPlansApi();
         v1.MapDrawsApi();
         v1.MapPublicationsApi();

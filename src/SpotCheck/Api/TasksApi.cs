@@ -4,7 +4,6 @@ using SpotCheck.Core.Common;
 using SpotCheck.Core.Credit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
-using SpotCheck.Core.Notices;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
@@ -14,7 +13,7 @@ using SpotCheck.Pages.Staff.Tasks;
 namespace SpotCheck.Api;
 
 /// <summary>
-/// Tasks, records, evidence, review, objections and notices. Officers reach only their own tasks: anything else is
+/// Tasks, records, evidence, review and objections (notices: <see cref="NoticesApi"/>). Officers reach only their own tasks: anything else is
 /// 404, never data. Mapped by <c>v1.MapTasksApi()</c>.
 /// </summary>
 public static class TasksApi
@@ -54,7 +53,6 @@ public static class TasksApi
         g.MapGet("/evidence/{evidenceId:int}", DownloadAsync).WithSummary("下载证据（校验哈希）");
         g.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(Policies.Reviewers).WithSummary("审核通过");
         g.MapPost("/{id:int}/return", ReturnAsync).RequireAuthorization(Policies.Reviewers).WithSummary("退回检查组（须填写原因）");
-        g.MapGet("/{id:int}/notices/{kind}", NoticeAsync).WithSummary("检查通知书（Inspection）/检查结果告知书（Result），.docx");
         g.MapPost("/{id:int}/objections", ObjectionAsync).RequireAuthorization(Policies.FollowUp).WithSummary("登记异议");
         g.MapPost("/followups/{followUpId:int}/close", CloseFollowUpAsync).RequireAuthorization(Policies.FollowUp).WithSummary("完结后续处置（责令整改须复查任务已审核）");
         g.MapPost("/objections/{objectionId:int}/resolve", ResolveAsync).RequireAuthorization(Policies.Reviewers).WithSummary("处理异议（一次，结果保留）");
@@ -169,12 +167,6 @@ public static class TasksApi
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(int id, ReasonBody body, ReturnRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
         => Done(await review.HandleAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
-
-    static async Task<IResult> NoticeAsync(int id, NoticeKind kind, GenerateNotice.Handler notices, AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        var r = await notices.HandleAsync(id, kind, await Viewer(http, db, ct), ct);
-        return r.IsSuccess ? TypedResults.File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName) : r.Error!.ToProblem();
-    }
 
     static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> ObjectionAsync(int id, RecordObjection.Command body, RecordObjection.Handler record,
         AppDbContext db, HttpContext http, CancellationToken ct)

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -26,9 +24,7 @@ public sealed class ImportInBrowserTests
         RequiredTools.Chromium();
         await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
         await using var factory = new SpotCheckFactory(storage, demo: true);
-        factory.UseKestrel(0);
-        factory.StartServer();
-        var baseUrl = factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var baseUrl = factory.StartOnPort();
         await using (var scope = factory.Services.CreateAsyncScope())
         {
             var created = await scope.ServiceProvider.GetRequiredService<CreateUser.Handler>()

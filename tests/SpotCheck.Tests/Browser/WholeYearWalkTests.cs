@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -38,9 +36,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
     {
         _storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
         _factory = new SpotCheckFactory(_storage, demo: true);
-        _factory.UseKestrel(0);
-        _factory.StartServer();
-        _baseUrl = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        _baseUrl = _factory.StartOnPort();
         await using (var scope = _factory.Services.CreateAsyncScope())
         {
             var create = scope.ServiceProvider.GetRequiredService<CreateUser.Handler>();
@@ -55,6 +51,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
             }
         }
         _playwright = await Playwright.CreateAsync();
+        _browser = await RequiredTools.LaunchChromiumAsync(_playwright);
         if (Directory.Exists(ArtifactsDir)) Directory.Delete(ArtifactsDir, recursive: true);
         Directory.CreateDirectory(ArtifactsDir);
     }

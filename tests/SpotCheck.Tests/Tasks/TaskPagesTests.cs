@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpotCheck.Core.Data;
@@ -149,19 +148,6 @@ public abstract class TaskPagesTests(HostFixture fixture)
         Assert.Contains("“未发现问题”不能与其他检查结果同时选择", await response.Content.ReadAsStringAsync());
         await using var scope = host.Factory.Services.CreateAsyncScope();
         Assert.False(await scope.ServiceProvider.GetRequiredService<AppDbContext>().InspectionRecords.AnyAsync(r => r.TaskId == w.TaskId));
-    }
-
-    [SkippableFact]
-    public async Task The_inspection_notice_downloads_as_docx_with_the_enterprise_name_and_uscc()
-    {
-        var host = fixture.RequireHost();
-        var w = await WorldAsync(host);
-        var response = await w.Member.GetAsync($"/Staff/Tasks/Details/{w.TaskId}?handler=Notice&kind=Inspection");
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        using var doc = WordprocessingDocument.Open(new MemoryStream(await response.Content.ReadAsByteArrayAsync()), false);
-        var text = doc.MainDocumentPart!.Document.Body!.InnerText;
-        Assert.Contains(w.EnterpriseName, text);
-        Assert.Contains(w.Uscc, text);
     }
 
     [SkippableFact]

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,5 +19,13 @@ public sealed class SpotCheckFactory(TestStorage storage, bool demo, TimeProvide
         builder.UseSetting("SpotCheck:Db", storage.PostgresConnection ?? "");
         builder.UseSetting("SpotCheck:Demo", demo ? "true" : "false");
         if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
+    }
+
+    /// <summary>Starts the host on a free port of its own (for a real browser) and returns its base address.</summary>
+    public string StartOnPort()
+    {
+        UseKestrel(0);
+        StartServer();
+        return Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 }

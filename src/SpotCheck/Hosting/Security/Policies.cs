@@ -32,6 +32,10 @@ public static class Policies
     public const string Withdrawers = nameof(Withdrawers);
     /// <summary>Reads the audit log.</summary>
     public const string Auditors = nameof(Auditors);
+    /// <summary>Issues (numbers) notices: everyone but the Supervisor, who only reads; officers only for their own tasks (use case).</summary>
+    public const string NoticeIssuers = nameof(NoticeIssuers);
+    /// <summary>Issues (numbers) notices: everyone but the Supervisor, who only reads; officers only for their own tasks.</summary>
+    public const string NoticeIssuers = nameof(NoticeIssuers);
 
     /// <summary>Which roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf = new Dictionary<string, IReadOnlyList<string>>
@@ -47,6 +51,7 @@ public static class Policies
         [TeamMembers] = [Roles.Officer],
         [Withdrawers] = [Roles.Officer, Roles.Planner],
         [Auditors] = [Roles.Supervisor, Roles.Admin],
+        [NoticeIssuers] = [Roles.Admin, Roles.Planner, Roles.Reviewer, Roles.Officer],
     };
 
     public static void Add(AuthorizationOptions o)

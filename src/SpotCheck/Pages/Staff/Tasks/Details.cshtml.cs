@@ -58,6 +58,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     /// <summary>Every published version of this task's result, oldest first (empty before 公示).</summary>
     public IReadOnlyList<PublishedResult> PublishedVersions { get; private set; } = [];
     public bool CanCorrect => MayReview;
+    public NoticesModel Notices { get; private set; } = null!;
     public TaskViewer Viewer { get; private set; } = null!;
     /// <summary>The substitute task when this one was replaced as a frame error.</summary>
     public int? ReplacedByTaskId { get; private set; }
@@ -169,12 +170,26 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             return r.IsSuccess ? Result.Ok() : r.Error;
         }, "已发布更正，公示网站显示更正后的内容并保留原版本", ct);
 
-    public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] GenerateNotice.Handler notices, CancellationToken ct)
+    public async Task<IActionResult> OnGetNoticeAsync(int id, string? kind, [FromServices] DownloadNotice.Handler download, CancellationToken ct)
     {
+        if (NoticeKinds.Parse(kind) is not { } k) return NotFound();
         Viewer = await TaskViewers.ForAsync(User, db, ct);
-        var r = await notices.HandleAsync(id, kind, Viewer, ct);
-        if (!r.IsSuccess) return r.Error!.Kind == ErrorKind.NotFound ? NotFound() : StatusCode(StatusCodes.Status409Conflict, r.Error.Message);
-        return File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName);
+        var r = await download.HandleAsync(id, k, Viewer, ct);
+        if (!r.IsSuccess) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(r.Value.Bytes, NoticeDocument.ContentType, r.Value.FileName);
+    }
+
+    [HandlerPolicy(Policies.NoticeIssuers)]
+    public async Task<IActionResult> OnPostIssueNoticeAsync(int id, string? kind, [FromServices] IssueNotice.Handler issue, CancellationToken ct)
+    {
+        if (NoticeKinds.Parse(kind) is not { } k) return NotFound();
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var r = await issue.HandleAsync(id, k, Viewer, ct);
+        if (!r.IsSuccess) return await ActAsync(id, () => Task.FromResult<Result>(r.Error!), "", ct);
+        var title = NoticeKinds.Title(k);
+        Message = r.Value.IsNew ? $"已签发{title}，文号 {r.Value.Notice.Number}" : $"{title}内容未变化，文号仍为 {r.Value.Notice.Number}";
+        return RedirectToPage(new { id });
     }
 
     async Task<IActionResult> ActAsync(int id, Func<Task<Result>> action, string done, CancellationToken ct, bool keepForm = false, bool backToList = false)
@@ -207,6 +222,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         Objections = await db.Objections.AsNoTracking().Where(o => o.TaskId == id).OrderBy(o => o.Id).ToListAsync(ct);
         FollowUps = await db.FollowUpActions.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync(ct);
         PublishedVersions = await new PublicResults.Handler(db).VersionsAsync(id, ct);
+        Notices = await NoticesModel.LoadAsync(this, id, Viewer, ct);
         return true;
     }
 }
