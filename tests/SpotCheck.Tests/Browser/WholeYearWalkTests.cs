@@ -51,7 +51,6 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
             }
         }
         _playwright = await Playwright.CreateAsync();
-        _browser = await RequiredTools.LaunchChromiumAsync(_playwright);
         if (Directory.Exists(ArtifactsDir)) Directory.Delete(ArtifactsDir, recursive: true);
         Directory.CreateDirectory(ArtifactsDir);
     }
