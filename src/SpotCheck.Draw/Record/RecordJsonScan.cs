@@ -31,13 +31,14 @@ public static class RecordJsonScan
         var reader = new Utf8JsonReader(utf8, new JsonReaderOptions { MaxDepth = MaxDepth });
         var stack = new Stack<Frame>();
         string? first = null;
-        var root = true;
+        bool root = true, notObject = false;
         try
         {
             while (reader.Read())
             {
-                if (root && reader.TokenType != JsonTokenType.StartObject) return NotAnObject;
+                if (root) notObject = reader.TokenType != JsonTokenType.StartObject;
                 root = false;
+                if (notObject) continue; // only a syntax error would still outrank it
                 switch (reader.TokenType)
                 {
                     case JsonTokenType.PropertyName:
@@ -77,7 +78,7 @@ public static class RecordJsonScan
         {
             return Malformed;
         }
-        return root ? Malformed : first;
+        return root ? Malformed : notObject ? NotAnObject : first;
     }
 
     public const string Malformed = "record: malformed JSON";
