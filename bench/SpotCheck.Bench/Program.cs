@@ -12,5 +12,16 @@ if (args.Length > 0 && args[0] == "plan-draw")
     }
     return await PlanDrawBench.RunAsync(args[1], args[2], PlanDrawBench.Arg(args, 3, 10_000), (int)PlanDrawBench.Arg(args, 4, 2_000));
 }
+// dotnet run -c Release --project bench/SpotCheck.Bench -- verify-in-browser BASE_URL DRAW_ID ROWS WORK_DIR [CHROMIUM]
+if (args.Length > 0 && args[0] == "verify-in-browser")
+{
+    if (args.Length < 5)
+    {
+        Console.Error.WriteLine("usage: " + VerifyInBrowserBench.Usage);
+        return 2;
+    }
+    return await VerifyInBrowserBench.RunAsync(args[1], args[2], (int)PlanDrawBench.Arg(args, 3, 1_000_000), args[4],
+        args.Length > 5 ? args[5] : "/usr/bin/chromium");
+}
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
 return 0;
