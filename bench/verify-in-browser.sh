@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Times the in-browser "verify this draw" page (issue 10 part 4) on a synthetic record of ROWS frame rows: starts the
-# host with the demo data on a free port, builds the record with the DRAW-v1 library, uploads it to the demo draw's
-# verify page in the Debian Chromium (driven over CDP by Playwright) and prints the time from upload to result, the
-# slowest page response during the run and each JS isolate's peak heap from V8's GC trace. Never downloads a browser.
+# host with the demo data on a free port, builds the record with the DRAW-v1 library, picks it as a file on the demo
+# draw's verify page in the Debian Chromium (driven by Playwright) and prints the time from file to result, the slowest
+# page response during the run and the peak used JS heap of the worker and of the page. Never downloads a browser.
 # Usage: bench/verify-in-browser.sh [ROWS=1000000] [CHROMIUM=/usr/bin/chromium]
 set -euo pipefail
 rows=${1:-1000000}

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using SpotCheck.Draw;
 using SpotCheck.Draw.Assignment;
@@ -14,11 +13,11 @@ namespace SpotCheck.Bench.Workflow;
 /// <summary>
 /// Issue 10 part 4: times the "verify this draw" page on a synthetic record of N frame rows (four risk classes at 1 %,
 /// every 20th id weighted 3, 40 officers, 3 substitutions, published without the staffing files), uploaded to the page of
-/// a running host. Chromium runs with V8's GC trace, whose lines give each isolate's heap before every collection: the
-/// worker's peak is the largest of them. While the worker hashes, the page is asked to evaluate a trivial expression
-/// every 250 ms; the slowest answer shows whether the page stayed responsive. Run by bench/verify-in-browser.sh.
+/// a running host. The page's and the worker's used JS heap are sampled over CDP (<see cref="HeapSampler"/>); while the
+/// worker hashes, the page is asked to evaluate a trivial expression every 250 ms, and the slowest answer shows whether
+/// the page stayed responsive. Run by bench/verify-in-browser.sh.
 /// </summary>
-static partial class VerifyInBrowserBench
+static class VerifyInBrowserBench
 {
     public const string Usage = "verify-in-browser BASE_URL DRAW_ID ROWS WORK_DIR [CHROMIUM=/usr/bin/chromium]";
 
@@ -27,22 +26,25 @@ static partial class VerifyInBrowserBench
         Directory.CreateDirectory(workDir);
         var recordPath = Path.Combine(workDir, $"record-{rows}.json");
         var watch = Stopwatch.StartNew();
-        var record = BuildRecord(rows);
-        await File.WriteAllBytesAsync(recordPath, record);
-        Console.WriteLine($"record: {rows:N0} rows, {record.Length / 1048576.0:F1} MiB, built in {watch.Elapsed.TotalSeconds:F1} s");
+        var reused = File.Exists(recordPath);
+        var record = reused ? await File.ReadAllBytesAsync(recordPath) : BuildRecord(rows);
+        if (!reused) await File.WriteAllBytesAsync(recordPath, record);
+        Console.WriteLine($"record: {rows:N0} rows, {record.Length / 1048576.0:F1} MiB, {(reused ? "reused" : "built")} in {watch.Elapsed.TotalSeconds:F1} s");
         watch.Restart();
         var cli = DrawRecordVerifier.Verify(record);
         Console.WriteLine($"C# verifier (in process): {watch.Elapsed.TotalSeconds:F1} s: {cli.Discrepancy ?? cli.Summary}");
 
-        var gcLog = new StringBuilder();
-        using var browser = StartChromium(chromium, Path.Combine(workDir, "profile"), gcLog, out var endpoint);
         using var playwright = await Playwright.CreateAsync();
-        var cdp = await playwright.Chromium.ConnectOverCDPAsync(endpoint);
-        var page = await cdp.Contexts[0].NewPageAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = chromium, Headless = true,
+            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync();
         await page.GotoAsync($"{baseUrl}/public/draws/{drawId}/verify");
         await page.WaitForFunctionAsync("document.getElementById('verify-status').textContent === '核验通过'", null,
-            new PageWaitForFunctionOptions { Timeout = 120_000 });
-        lock (gcLog) gcLog.Clear();
+            new PageWaitForFunctionOptions { Timeout = 600_000 });
+        await using var heap = await HeapSampler.StartAsync(page);
 
         await page.SetInputFilesAsync("#verify-file", recordPath, new PageSetInputFilesOptions { Timeout = 600_000 });
         watch.Restart();
@@ -61,25 +63,20 @@ static partial class VerifyInBrowserBench
             }
         });
         await page.WaitForFunctionAsync("document.getElementById('verify-progress-label').textContent.startsWith('已完成')", null,
-            new PageWaitForFunctionOptions { Timeout = 1_800_000, PollingInterval = 500 });
+            new PageWaitForFunctionOptions { Timeout = 3_600_000, PollingInterval = 500 });
         var wall = watch.Elapsed.TotalSeconds;
         Volatile.Write(ref done, true);
         await probe;
+        var (pagePeak, workerPeak, heapSamples) = await heap.StopAsync();
         var status = await page.InnerTextAsync("#verify-status");
-        var line = await page.InnerTextAsync("#verify-line");
+        var line = await page.TextContentAsync("#verify-line") ?? "";
         var label = await page.InnerTextAsync("#verify-progress-label");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(workDir, "verify-1m.png"), FullPage = true });
-        await cdp.CloseAsync();
-        browser.Kill(entireProcessTree: true);
-        await browser.WaitForExitAsync();
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(workDir, "verify.png"), FullPage = true });
 
         Console.WriteLine($"page: {status}: {line}");
         Console.WriteLine($"page: {label} (worker time); file chosen to result shown {wall:F1} s wall");
         Console.WriteLine($"page responsiveness: slowest of {samples} evaluations during the run {slowest:F0} ms");
-        string gc;
-        lock (gcLog) gc = gcLog.ToString();
-        foreach (var (isolate, peak, collections) in PeakHeaps(gc))
-            Console.WriteLine($"JS heap peak of isolate {isolate} (page or worker): {peak:F1} MB before a collection, {collections} collections");
+        Console.WriteLine($"JS heap peak (used, sampled {heapSamples} times): worker {workerPeak / 1048576.0:F1} MiB, page {pagePeak / 1048576.0:F1} MiB");
         return status == "核验通过" && line == cli.Summary ? 0 : 1;
     }
 
@@ -113,43 +110,4 @@ static partial class VerifyInBrowserBench
         var record = builder.Build("spotcheck bench", new HashSet<string> { SnapshotFiles.Conflicts, SnapshotFiles.PreviousTeams });
         return Encoding.UTF8.GetBytes(record.ToJsonString());
     }
-
-    static Process StartChromium(string chromium, string profile, StringBuilder gcLog, out string endpoint)
-    {
-        var psi = new ProcessStartInfo(chromium) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
-        foreach (var a in new[]
-                 {
-                     "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-sync",
-                     "--disable-component-update", "--remote-debugging-port=0", $"--user-data-dir={profile}", "--js-flags=--trace-gc",
-                     "--enable-logging=stderr", "about:blank",
-                 })
-            psi.ArgumentList.Add(a);
-        var process = Process.Start(psi)!;
-        var ready = new TaskCompletionSource<string>();
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is null) return;
-            if (e.Data.StartsWith("DevTools listening on ", StringComparison.Ordinal)) ready.TrySetResult(e.Data["DevTools listening on ".Length..]);
-            lock (gcLog) gcLog.AppendLine(e.Data);
-        };
-        process.OutputDataReceived += (_, e) =>
-        {
-            if (e.Data is not null) lock (gcLog) gcLog.AppendLine(e.Data);
-        };
-        process.BeginErrorReadLine();
-        process.BeginOutputReadLine();
-        if (!ready.Task.Wait(TimeSpan.FromSeconds(60))) throw new InvalidOperationException("chromium did not start");
-        endpoint = ready.Task.Result;
-        return process;
-    }
-
-    [GeneratedRegex(@"\[(\d+):(0x[0-9a-f]+)\]\s+\d+ ms: \S+(?: \([^)]*\))? ([0-9.]+) \([0-9.]+\) ->")]
-    private static partial Regex GcLine();
-
-    /// <summary>Per isolate, the largest heap size V8 reported before a collection, largest first.</summary>
-    static IEnumerable<(string Isolate, double PeakMb, int Collections)> PeakHeaps(string log) =>
-        GcLine().Matches(log)
-            .GroupBy(m => m.Groups[1].Value + ":" + m.Groups[2].Value)
-            .Select(g => (g.Key, g.Max(m => double.Parse(m.Groups[3].Value, CultureInfo.InvariantCulture)), g.Count()))
-            .OrderByDescending(x => x.Item2);
 }

@@ -38,13 +38,7 @@ public sealed class ImportInBrowserTests
         var before = await CountEnterprisesAsync(factory);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SPOTCHECK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"],
-        });
+        await using var browser = await DebianChromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync(new BrowserNewPageOptions { BaseURL = baseUrl, Locale = "zh-CN" });
         Directory.CreateDirectory(ArtifactsDir);
 

@@ -55,13 +55,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
             }
         }
         _playwright = await Playwright.CreateAsync();
-        _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Environment.GetEnvironmentVariable("SPOTCHECK_CHROMIUM") is { Length: > 0 } path ? path : "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--no-first-run"],
-        });
+        _browser = await DebianChromium.LaunchAsync(_playwright);
         if (Directory.Exists(ArtifactsDir)) Directory.Delete(ArtifactsDir, recursive: true);
         Directory.CreateDirectory(ArtifactsDir);
     }
