@@ -62,8 +62,8 @@ static class VerifyInBrowserBench
                 await Task.Delay(250);
             }
         });
-        await page.WaitForFunctionAsync("document.getElementById('verify-progress-label').textContent.startsWith('已完成')", null,
-            new PageWaitForFunctionOptions { Timeout = 3_600_000, PollingInterval = 500 });
+        await page.WaitForFunctionAsync("name => (l => l.startsWith('已完成') && l.includes(name))(document.getElementById('verify-progress-label').textContent)",
+            Path.GetFileName(recordPath), new PageWaitForFunctionOptions { Timeout = 3_600_000, PollingInterval = 500 });
         var wall = watch.Elapsed.TotalSeconds;
         Volatile.Write(ref done, true);
         await probe;
