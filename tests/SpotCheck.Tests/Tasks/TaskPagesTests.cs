@@ -199,7 +199,7 @@ public abstract class TaskPagesTests(HostFixture fixture)
         await using var scope = host.Factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var recheck = await db.InspectionTasks.SingleAsync(t => t.RecheckOfTaskId == w.TaskId);
-        Assert.Equal(TaskSource.Assigned, recheck.Source);
+        Assert.Equal(TaskSource.Recheck, recheck.Source);
     }
 
     static async Task<int> EvidenceIdAsync(TestHost host, int taskId)
