@@ -51,7 +51,7 @@ public static class IssueNotice
                         .MaxAsync(n => (int?)n.Seq, ct) ?? 0) + 1;
                     var number = NoticeNumberPattern.Format(facts.Settings.PatternOf(kind), today.Year, seq);
                     notice = new IssuedNotice(taskId, kind, (latest?.Revision ?? 0) + 1, department, today.Year, seq, number,
-                        facts.Task.Version, json, sha, today, now, viewer.UserName);
+                        facts.Task.RowVersion, json, sha, today, now, viewer.UserName);
                     db.IssuedNotices.Add(notice);
                     await audit.AppendAsync(new AuditEvent("NOTICE_ISSUED", viewer.UserName, new JsonObject
                     {
@@ -63,7 +63,7 @@ public static class IssueNotice
                         ["year"] = today.Year,
                         ["seq"] = seq,
                         ["issuedOn"] = today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        ["taskVersion"] = facts.Task.Version,
+                        ["taskVersion"] = facts.Task.RowVersion,
                         ["contentSha256"] = sha,
                         ["supersedes"] = latest?.Number,
                     }, facts.Task.DrawId), ct);

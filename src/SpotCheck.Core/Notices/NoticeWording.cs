@@ -1,5 +1,6 @@
 using System.Globalization;
 using SpotCheck.Core.Items;
+using SpotCheck.Core.Publication;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 
@@ -23,11 +24,11 @@ public static class NoticeWording
     /// is exact. A deadline counted without a year's holiday calendar is never printed.
     /// </summary>
     public static DateOnly? ExactPublicationDeadline(InspectionRecord r) =>
-        r is { PublicationDeadline: { } d, DeadlineProvisional: false } ? d : null;
+        r is { PublicationDeadline: { } d, DeadlineYearMissing: null } ? d : null;
 
     public static string Publication(InspectionRecord r) => ExactPublicationDeadline(r) is { } d
         ? $"本次检查结果将于{Date(d)}前通过国家企业信用信息公示系统等渠道依法向社会公示。"
-        : $"本次检查结果将自检查结束之日起{PublicationDeadline.Workdays}个工作日内通过国家企业信用信息公示系统等渠道依法向社会公示。";
+        : $"本次检查结果将自检查结束之日起{Deadline.Workdays}个工作日内通过国家企业信用信息公示系统等渠道依法向社会公示。";
 
     static NoticeContent Inspection(NoticeFacts f)
     {

@@ -40,7 +40,7 @@ public sealed partial class InvariantCultureTests
             var tasks = await TaskKit.CreateAsync(store);
             var taskId = await tasks.ComplaintTaskAsync(0, 1);
             await tasks.SubmitAsync(taskId, tasks.Record(), 0, 1);
-            Assert.True((await new ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(taskId, TaskKit.Reviewer)).IsSuccess);
+            Assert.True((await new ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(taskId, TaskKit.Reviewer)).IsSuccess);
 
             await using var fresh = store.Fresh();
             var entries = await fresh.AuditEntries.OrderBy(e => e.Seq).ToListAsync();

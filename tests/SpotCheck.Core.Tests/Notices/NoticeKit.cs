@@ -64,7 +64,7 @@ sealed class NoticeKit(TaskKit tasks)
     {
         var id = await Tasks.ComplaintTaskAsync(0, 1);
         await Tasks.SubmitAsync(id, Tasks.Record(results, followUps, followUps.Contains("RECTIFY") ? new DateOnly(2026, 12, 10) : null), 0, 1);
-        var approved = await new ReviewRecord.Handler(Store.Db, Store.Audit, Store.Clock).ApproveAsync(id, TaskKit.Reviewer);
+        var approved = await new ApproveRecord.Handler(Store.Db, Store.Audit, Store.Clock).HandleAsync(id, TaskKit.Reviewer);
         Assert.True(approved.IsSuccess, approved.Error?.Message);
         return id;
     }

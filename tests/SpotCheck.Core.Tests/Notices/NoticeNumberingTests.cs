@@ -17,7 +17,6 @@ public sealed class NoticeNumberingTests
     public async Task Numbers_run_per_year_and_kind_and_an_unchanged_notice_keeps_its_number(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await NoticeKit.CreateAsync(store);
         var tasks = new[] { await kit.Tasks.ComplaintTaskAsync(0, 1), await kit.Tasks.ComplaintTaskAsync(1, 2), await kit.Tasks.ComplaintTaskAsync(2, 3) };
@@ -66,7 +65,6 @@ public sealed class NoticeNumberingTests
     public async Task Concurrent_issuers_never_share_or_skip_a_number(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         const int taskCount = 8, sameTaskIssuers = 4;
         int[] tasks;
         NoticeKit kit;
@@ -107,7 +105,6 @@ public sealed class NoticeNumberingTests
     public async Task Notices_name_only_valid_full_teams_and_only_visible_tasks(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await NoticeKit.CreateAsync(store, officers: 2);
         var id = await kit.Tasks.ComplaintTaskAsync(0, 1);

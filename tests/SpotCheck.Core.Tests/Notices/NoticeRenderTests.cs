@@ -23,7 +23,7 @@ public sealed class NoticeRenderTests
         var id = await kit.Tasks.ComplaintTaskAsync(0, 1);
         var numbers = new Dictionary<string, string> { ["inspection-notice"] = (await kit.IssueAsync(id, NoticeKind.Inspection)).Number };
         await kit.Tasks.SubmitAsync(id, kit.Tasks.Record("PROBLEM_PENDING;COAL_NOT_FILED", "RECTIFY", new DateOnly(2026, 12, 10)), 0, 1);
-        Assert.True((await new Reviews.ReviewRecord.Handler(store.Db, store.Audit, store.Clock).ApproveAsync(id, Tasks.TaskKit.Reviewer)).IsSuccess);
+        Assert.True((await new Reviews.ApproveRecord.Handler(store.Db, store.Audit, store.Clock).HandleAsync(id, Tasks.TaskKit.Reviewer)).IsSuccess);
         numbers["result-notice"] = (await kit.IssueAsync(id, NoticeKind.Result)).Number;
         var work = Path.Combine(Path.GetTempPath(), "spotcheck-notices-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(work);

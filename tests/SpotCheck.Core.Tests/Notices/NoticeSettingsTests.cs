@@ -41,7 +41,6 @@ public sealed class NoticeSettingsTests
     public async Task A_change_is_saved_with_its_audit_entry_and_an_unchanged_save_logs_nothing(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var dept = await store.DepartmentAsync();
         var listed = (await new ListNoticeSettings.Handler(store.Db).OneAsync(dept.Id)).Value;

@@ -38,8 +38,7 @@ public sealed class ImportTests : IDisposable
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_file_with_bad_rows_imports_nothing_and_reports_each_row(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
+        await using var database = await TestDatabase.CreateAsync(provider); // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var lists = new TransferLists(store.Db, store.Audit, store.Clock);
         var bad = Csv("bad.csv", Row(1), Row(2, uscc: "91411721DM000002X0"), Row(3, risk: "E"), Row(4), Row(5, uscc: SpotCheck.Core.Demo.DemoData.UsccFor(1).Value),
@@ -83,7 +82,6 @@ public sealed class ImportTests : IDisposable
     public async Task An_existing_uscc_updates_that_enterprise_with_history(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var lists = new TransferLists(store.Db, store.Audit, store.Clock);
         await lists.ImportAsync(ListKind.Enterprises, Csv("a.csv", Row(1), Row(2)), "planner");
@@ -102,7 +100,6 @@ public sealed class ImportTests : IDisposable
     public async Task Export_and_reimport_round_trips_including_an_all_digit_uscc(DbProvider provider, string extension)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var lists = new TransferLists(store.Db, store.Audit, store.Clock);
         var digits = AllDigitUscc();

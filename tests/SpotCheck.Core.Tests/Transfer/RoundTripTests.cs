@@ -81,8 +81,7 @@ public sealed class RoundTripTests : IDisposable
     [SkippableTheory, MemberData(nameof(Cases))]
     public async Task Export_then_import_changes_nothing_and_exports_the_same_file(DbProvider provider, ListKind kind, string extension)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
+        await using var database = await TestDatabase.CreateAsync(provider); // PostgreSQL not configured and not required
         await using var store = new Store(database);
         await SeedAsync(store);
         var first = Export(store, kind, extension, "first");
@@ -149,7 +148,6 @@ public sealed class RoundTripTests : IDisposable
     public async Task A_file_without_the_appended_columns_leaves_their_stored_values_untouched(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         await SeedAsync(store);
         var lists = new TransferLists(store.Db, store.Audit, store.Clock);

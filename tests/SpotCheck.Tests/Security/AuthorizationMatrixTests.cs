@@ -41,6 +41,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
     static readonly Rule Officer = new(false, O);
     static readonly Rule OfficerOrPlanner = new(false, O, P);
     static readonly Rule Auditors = new(false, A, S);
+    static readonly Rule NoticeIssuers = new(false, A, P, R, O);
 
     /// <summary>
     /// The one declared table. API and other endpoints: "METHOD /route"; pages: "METHOD page[?handler=Name]"
@@ -118,7 +119,9 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["GET /api/v1/tasks/evidence/{evidenceId:int}"] = Staff,
         ["POST /api/v1/tasks/{id:int}/approve"] = Reviewer,
         ["POST /api/v1/tasks/{id:int}/return"] = Reviewer,
+        ["GET /api/v1/tasks/{id:int}/notices/"] = Staff,
         ["GET /api/v1/tasks/{id:int}/notices/{kind}"] = Staff,
+        ["POST /api/v1/tasks/{id:int}/notices/{kind}"] = NoticeIssuers,
         ["POST /api/v1/tasks/{id:int}/objections"] = PlannerOrReviewer,
         ["POST /api/v1/tasks/followups/{followUpId:int}/close"] = PlannerOrReviewer,
         ["POST /api/v1/tasks/objections/{objectionId:int}/resolve"] = Reviewer,
@@ -130,6 +133,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
 
         // Pages
         ["GET /Index"] = Public,
+        ["GET /Public/Draws/Verify"] = Public,
         ["GET /Error"] = Public,
         ["POST /Error"] = Public,
         ["GET /Account/Login"] = Public,
@@ -191,6 +195,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["POST /Staff/Tasks/Details?handler=Resolve"] = Reviewer,
         ["POST /Staff/Tasks/Details?handler=CloseFollowUp"] = PlannerOrReviewer,
         ["POST /Staff/Tasks/Details?handler=Correct"] = Reviewer,
+        ["POST /Staff/Tasks/Details?handler=IssueNotice"] = NoticeIssuers,
         ["GET /Staff/Tasks/Evidence"] = Staff,
         ["GET /Staff/Publication/Index"] = Reviewer,
         ["POST /Staff/Publication/Index"] = Reviewer,
@@ -209,6 +214,9 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["POST /Admin/Calendar/Index?handler=Preview"] = AdminOnly,
         ["POST /Admin/Calendar/Index?handler=Import"] = AdminOnly,
         ["GET /Admin/Demo/Index"] = AdminOnly,
+        ["GET /Admin/Notices/Index"] = AdminOnly,
+        ["GET /Admin/Notices/Edit"] = AdminOnly,
+        ["POST /Admin/Notices/Edit"] = AdminOnly,
         ["POST /Admin/Demo/Index?handler=Remove"] = AdminOnly,
     };
 

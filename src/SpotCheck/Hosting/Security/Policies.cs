@@ -34,8 +34,6 @@ public static class Policies
     public const string Auditors = nameof(Auditors);
     /// <summary>Issues (numbers) notices: everyone but the Supervisor, who only reads; officers only for their own tasks (use case).</summary>
     public const string NoticeIssuers = nameof(NoticeIssuers);
-    /// <summary>Issues (numbers) notices: everyone but the Supervisor, who only reads; officers only for their own tasks.</summary>
-    public const string NoticeIssuers = nameof(NoticeIssuers);
 
     /// <summary>Which roles each policy admits.</summary>
     public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> RolesOf = new Dictionary<string, IReadOnlyList<string>>
