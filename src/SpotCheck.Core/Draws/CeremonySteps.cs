@@ -62,6 +62,9 @@ public static class EnterPublicRandomness
     {
         public async Task<Result<Outcome>> HandleAsync(string drawId, string value, string actor, CancellationToken ct = default)
         {
+            if (value.Length > 0 && value.All(char.IsAsciiDigit)
+                && await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().Where(d => d.DrawId == drawId).Select(d => d.RandomnessSource).SingleOrDefaultAsync(ct) is { } declared)
+                value = PublicRandomnessFormat.Complete(value, declared);
             if (PublicRandomnessFormat.Check(value) is { } problem) return new Error("draw.randomness", problem, "publicRandomness");
             if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>

@@ -30,5 +30,14 @@ public static class PublicRandomnessFormat
             : $"录入的公共随机数类型（{DrawRecordRules.KindList(used)}）与冻结时声明的来源（{DrawRecordRules.KindList(declared)}）不一致";
     }
 
+    /// <summary>
+    /// The dice digits alone stand for "dice:DIGITS" when dice is the only kind declared at freeze: what the clerk reads
+    /// off the dice is all they type. Anything else is returned as typed.
+    /// </summary>
+    public static string Complete(string value, string declaredSource) =>
+        value.Length > 0 && value.All(char.IsAsciiDigit) && DeclaredKinds(declaredSource) is { Count: 1 } kinds && kinds.Contains("dice")
+            ? "dice:" + value
+            : value;
+
     static string Shorten(string s) => s.Length > 40 ? s[..40] + "…" : s;
 }

@@ -14,7 +14,7 @@ public static class SearchEnterprises
 
     public sealed class Query
     {
-        /// <summary>Matches the start of the name (index range) unless <see cref="NameContains"/> is set.</summary>
+        /// <summary>Matches the start of the name (index range), or anywhere in it (trigram index) with <see cref="NameContains"/>.</summary>
         public string? Name { get; set; }
         public bool NameContains { get; set; }
         public string? Uscc { get; set; }
@@ -67,7 +67,7 @@ public static class SearchEnterprises
         var query = db.Enterprises.AsQueryable();
         if (EnterpriseRules.Clean(q.Name) is { } name)
         {
-            if (q.NameContains) query = query.Where(e => e.Name.Contains(name));
+            if (q.NameContains) query = EnterpriseNameIndex.Containing(db, name);
             else
             {
                 // A range on the Name index instead of LIKE, which SQLite cannot serve from a BINARY index.

@@ -4,7 +4,6 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Notices;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting.Security;
-using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Api;
 

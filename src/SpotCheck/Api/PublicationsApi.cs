@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Publication;
 using SpotCheck.Hosting.Security;
-using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Api;
 

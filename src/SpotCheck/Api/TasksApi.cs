@@ -8,7 +8,6 @@ using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
 using SpotCheck.Hosting.Security;
-using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Api;
 

@@ -99,7 +99,11 @@ public static class WebHost
         services.AddOpenApi(o => o.AddSpotCheckSecurity().UseDistinctSchemaNames());
         // Chinese text is written as is, not as &#x...; entities (still HTML-encoded where it matters).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules()).AddMvcOptions(o => o.Filters.Add<HandlerPolicyFilter>());
+        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules()).AddMvcOptions(o =>
+        {
+            o.Filters.Add<HandlerPolicyFilter>();
+            ChineseModelBinding.Apply(o);
+        });
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddSpotCheckApi();
     }

@@ -117,4 +117,29 @@ public sealed class EnterpriseDirectoryTests
         Assert.Equal(4, deregistered.Total);
         Assert.Equal(100, (await search.HandleAsync(new() { PageSize = 1000 })).Items.Count);
     }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Name_search_matches_anywhere_and_follows_renames(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var store = new Store(database);
+        var save = new SaveEnterprise.Handler(store.Db, store.Audit, store.Clock);
+        var id = (await save.HandleAsync(Command("91411721DM0000013R", "西平县示例汽车销售有限公司001"), "planner")).Value;
+        var other = await save.HandleAsync(Command(Uscc.Compose("91", "411721", "DM000002").Value, "驻马店市示例煤业有限公司"), "planner");
+        Assert.True(other.IsSuccess, other.Error?.Message);
+        var search = new SearchEnterprises.Handler(store.Fresh());
+
+        Assert.Equal(id, (await search.HandleAsync(new() { Name = "汽车销售", NameContains = true })).Items.Single().Id); // middle, trigram index
+        Assert.Equal(id, (await search.HandleAsync(new() { Name = "汽车", NameContains = true })).Items.Single().Id); // two characters, LIKE
+        Assert.Equal(2, (await search.HandleAsync(new() { Name = "示例", NameContains = true })).Total);
+        Assert.Empty((await search.HandleAsync(new() { Name = "销售汽车", NameContains = true })).Items);
+
+        var renamed = Command("91411721DM0000013R", "西平县示例农机修理厂");
+        renamed.Id = id;
+        renamed.ExpectedVersion = (await store.Fresh().Enterprises.SingleAsync(e => e.Id == id)).RowVersion;
+        Assert.True((await save.HandleAsync(renamed, "planner")).IsSuccess);
+        var after = new SearchEnterprises.Handler(store.Fresh());
+        Assert.Empty((await after.HandleAsync(new() { Name = "汽车销售", NameContains = true })).Items);
+        Assert.Equal(id, (await after.HandleAsync(new() { Name = "农机修理", NameContains = true })).Items.Single().Id);
+    }
 }

@@ -170,6 +170,59 @@ public abstract class TaskPagesTests(HostFixture fixture)
     }
 
     [SkippableFact]
+    public async Task A_photo_uploaded_from_the_page_swaps_the_evidence_section_and_leaves_the_record_form_alone()
+    {
+        var host = fixture.RequireHost();
+        var w = await WorldAsync(host);
+        var page = $"/Staff/Tasks/Details/{w.TaskId}";
+        var html = await w.Member.GetStringAsync(page);
+        Assert.Contains("capture=\"environment\"", html);
+        Assert.Contains("data-warn-unsaved", html);
+        Assert.Contains("hx-select=\"#evidence-section\"", html);
+
+        byte[] jpeg;
+        using (var image = new SixLabors.ImageSharp.Image<SixLabors.ImageSharp.PixelFormats.Rgba32>(64, 48))
+        using (var ms = new MemoryStream())
+        {
+            SixLabors.ImageSharp.ImageExtensions.SaveAsJpeg(image, ms);
+            jpeg = ms.ToArray();
+        }
+        var token = await TestHost.AntiforgeryTokenAsync(w.Member, page);
+        using var form = new MultipartFormDataContent();
+        form.Add(new StringContent(token), "__RequestVerificationToken");
+        var photo = new ByteArrayContent(jpeg);
+        photo.Headers.ContentType = new MediaTypeHeaderValue("image/jpeg");
+        form.Add(photo, "photo", "现场照片.jpg");
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{page}?handler=Upload") { Content = form };
+        request.Headers.Add("HX-Request", "true");
+        var uploaded = await w.Member.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, uploaded.StatusCode); // the page itself, not a redirect that would reload the form
+        var body = await uploaded.Content.ReadAsStringAsync();
+        Assert.Contains("id=\"evidence-section\"", body);
+        Assert.Contains("已上传：现场照片.jpg", body);
+
+        using var empty = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        using var refused = new HttpRequestMessage(HttpMethod.Post, $"{page}?handler=Upload") { Content = empty };
+        refused.Headers.Add("HX-Request", "true");
+        var answer = await w.Member.SendAsync(refused);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, answer.StatusCode);
+        Assert.Contains("请拍照或选择要上传的文件", await answer.Content.ReadAsStringAsync());
+    }
+
+    [SkippableFact]
+    public async Task A_value_the_form_cannot_read_is_reported_in_chinese()
+    {
+        var host = fixture.RequireHost();
+        var w = await WorldAsync(host);
+        var page = $"/Staff/Tasks/Details/{w.TaskId}";
+        var response = await PostAsync(w.Member, page, "Record", ("Form.InspectedOn", "明天"), ("Form.Place", ""));
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("“明天”不是有效的值", html);
+        Assert.DoesNotContain("is not valid", html);
+        Assert.DoesNotContain("field is required", html);
+    }
+
+    [SkippableFact]
     public async Task The_team_records_confirms_and_submits_and_a_reviewer_approves_with_a_recheck_task()
     {
         var host = fixture.RequireHost();

@@ -14,6 +14,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
 
     public AuditPage Entries { get; private set; } = new(0, []);
     public AuditHead Head { get; private set; } = AuditHead.Empty;
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
     public int PageCount => Math.Max(1, (Entries.Total + PageSize - 1) / PageSize);
 
     public async Task OnGetAsync(CancellationToken ct)
@@ -22,5 +23,6 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         PageNumber = Math.Max(1, PageNumber);
         Head = await reader.HeadAsync(ct);
         Entries = await reader.ListAsync(new AuditQuery(Type?.Trim() is { Length: > 0 } t ? t : null, Page: PageNumber, PageSize: PageSize), ct);
+        People = await Core.Identity.DisplayNames.ForAsync(db, Entries.Items.Select(e => e.Actor), ct);
     }
 }

@@ -3,16 +3,31 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
 using SpotCheck.Core.Identity;
 using SpotCheck.Core.Items;
 using SpotCheck.Core.Publication;
+using SpotCheck.Core.Reviews;
+using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting.Security;
-using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Pages.Staff;
 
-public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines, TimeProvider clock, AuditLog audit) : PageModel
+/// <summary>工作台: each role's own work first (my tasks, my reviews, my ceremony steps, deadlines), then the directories.</summary>
+public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines, TimeProvider clock, AuditLog audit,
+    ListTasks.Handler tasks, ReviewQueue.Handler reviews) : PageModel
 {
+    /// <summary>A draw still in its ceremony (or drawn, not yet published), with what it needs next.</summary>
+    public sealed record OpenDraw(string DrawId, string PlanName, string Status, CeremonyGuide.Step Next, bool MyTurn);
+
+    /// <summary>For an Officer: their tasks, unfinished first.</summary>
+    public TaskPage? MyTasks { get; private set; }
+    /// <summary>For a Reviewer: records waiting for review.</summary>
+    public int? AwaitingReview { get; private set; }
+    /// <summary>For the two ceremony parties: draws that are not finished.</summary>
+    public IReadOnlyList<OpenDraw>? OpenDraws { get; private set; }
+    /// <summary>For Admins: calendar years that must be imported before some publication deadlines can be counted.</summary>
+    public IReadOnlyList<int> MissingCalendarYears { get; private set; } = [];
     public int PublishedItems { get; private set; }
     public int Enterprises { get; private set; }
     public int Officers { get; private set; }
@@ -36,7 +51,31 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
             Deadlines = await deadlines.HandleAsync(new DeadlineBoard.Filter(Ui.LocalToday(clock).Year), viewer, ct);
             AwaitingPublication = (await deadlines.AwaitingPublicationAsync(viewer, ct)).Count;
         }
+        if (await HttpContext.MayAsync(Policies.TeamMembers))
+            MyTasks = await tasks.PageAsync(await TaskViewers.ForAsync(User, db, ct), null, 1, 10, ct);
+        if (await HttpContext.MayAsync(Policies.Reviewers))
+            AwaitingReview = (await reviews.HandleAsync(await TaskViewers.ForAsync(User, db, ct), 1, ct)).Total;
+        if (await HttpContext.MayAsync(Policies.DrawParties)) OpenDraws = await OpenDrawsAsync(ct);
         if (await HttpContext.MayAsync(Policies.Admin))
+        {
             AuditAlert = (await audit.EnsureChainIntactAsync(ct)).Error?.Message;
+            MissingCalendarYears = await db.InspectionRecords.AsNoTracking().Where(r => r.DeadlineYearMissing != null)
+                .Select(r => r.DeadlineYearMissing!.Value).Distinct().OrderBy(y => y).ToListAsync(ct);
+        }
+    }
+
+    async Task<IReadOnlyList<OpenDraw>> OpenDrawsAsync(CancellationToken ct)
+    {
+        var party = await HttpContext.MayAsync(Policies.Planners) ? DrawSession.Organizer : DrawSession.Supervisor;
+        var draws = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes()
+            .Where(d => d.Status != DrawStatus.Voided && (d.PublishedAtUtc == null))
+            .OrderBy(d => d.Id).Take(20).ToListAsync(ct);
+        var planIds = draws.Select(d => d.PlanId).Distinct().ToList();
+        var plans = await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).ToDictionaryAsync(p => p.Id, p => p.Name, ct);
+        return [.. draws.Select(d =>
+        {
+            var next = CeremonyGuide.Next(d);
+            return new OpenDraw(d.DrawId, plans.GetValueOrDefault(d.PlanId, ""), CeremonyGuide.Badge(d), next, next.Who.Contains(party));
+        })];
     }
 }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Publication;
-using SpotCheck.Pages.Staff.Tasks;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Deadlines;
 

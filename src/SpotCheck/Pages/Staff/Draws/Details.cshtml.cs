@@ -21,6 +21,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public IReadOnlyList<DrawSelection> Selections { get; private set; } = [];
     /// <summary>Frame-error substitutions (§4.2) by USCC: the replaced target and its substitute.</summary>
     public IReadOnlyDictionary<string, string> SubstitutionLabels { get; private set; } = new Dictionary<string, string>();
+    /// <summary>Names to read aloud beside the codes: enterprises by id, officers by code.</summary>
+    public IReadOnlyDictionary<int, string> EnterpriseNames { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyDictionary<string, string> OfficerNames { get; private set; } = new Dictionary<string, string>();
     public string? Error { get; private set; }
     public string? Notice { get; private set; }
     /// <summary>A secret the server just generated: shown once, never stored.</summary>
@@ -83,6 +86,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishDraw.Handler publish, CancellationToken ct) =>
         await AfterAsync(await publish.HandleAsync(DrawId, User.Identity!.Name!, ct), "已公示。", ct);
 
+    /// <summary>An officer as read aloud: 张明（XP-OFF-01）.</summary>
+    public string Officer(string code) => OfficerNames.TryGetValue(code, out var name) ? $"{name}（{code}）" : code;
+
     async Task<IActionResult> AfterAsync(Result result, string notice, CancellationToken ct)
     {
         if (result.IsSuccess) Notice = notice;
@@ -96,6 +102,12 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         if (draw is null) return false;
         Draw = draw;
         Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ThenBy(s => s.Id).ToListAsync(ct);
+        var enterpriseIds = Selections.Select(s => s.EnterpriseId).ToList();
+        EnterpriseNames = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
+            .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
+        var codes = Selections.SelectMany(s => s.TeamCodes).Distinct(StringComparer.Ordinal).ToList();
+        OfficerNames = await db.Officers.AsNoTracking().Where(o => codes.Contains(o.Code))
+            .ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, ct);
         SubstitutionLabels = DrawSubstitutions.Labels(await db.AuditEntries.AsNoTracking()
             .Where(e => e.DrawId == DrawId && e.Type == DrawSubstitutions.AuditType).ToListAsync(ct));
         return true;

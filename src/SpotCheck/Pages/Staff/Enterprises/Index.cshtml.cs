@@ -27,7 +27,7 @@ public sealed class IndexModel(SearchEnterprises.Handler search) : PageModel
         PageNumber = Math.Clamp(PageNumber, 1, 1_000_000);
         Result = await search.HandleAsync(new SearchEnterprises.Query
         {
-            Name = Name, NameContains = false, Uscc = Uscc, RegionCode = Region, Tag = Tag, RiskClass = Risk, Status = Status,
+            Name = Name, NameContains = true, Uscc = Uscc, RegionCode = Region, Tag = Tag, RiskClass = Risk, Status = Status,
             AbnormalList = Abnormal, SeriousViolation = Serious, Page = PageNumber, PageSize = PageSize,
         }, ct);
         return Request.IsHtmx() ? Partial("_Results", this) : Page();

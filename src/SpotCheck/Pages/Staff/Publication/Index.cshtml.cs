@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Publication;
 using SpotCheck.Hosting.Security;
-using SpotCheck.Pages.Staff.Tasks;
 
 namespace SpotCheck.Pages.Staff.Publication;
 

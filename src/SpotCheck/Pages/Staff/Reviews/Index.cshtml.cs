@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
-using SpotCheck.Pages.Staff.Tasks;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Reviews;
 

@@ -7,7 +7,7 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
-using SpotCheck.Pages.Staff.Tasks;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Reviews;
 

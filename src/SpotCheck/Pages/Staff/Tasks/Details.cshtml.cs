@@ -64,6 +64,11 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public int? ReplacedByTaskId { get; private set; }
     [BindProperty] public RecordForm Form { get; set; } = new();
     [TempData] public string? Message { get; set; }
+    /// <summary>The outcome of an upload made from the page itself (shown in the evidence section it swaps).</summary>
+    public string? EvidenceNotice { get; private set; }
+    public string? EvidenceError { get; private set; }
+    /// <summary>Uploaders and reviewers by name.</summary>
+    public IReadOnlyDictionary<string, string> People { get; private set; } = new Dictionary<string, string>();
 
     public bool IsMember => Viewer.IsMemberOf(Detail.Task);
     public DateOnly Today => Ui.LocalToday(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
@@ -134,16 +139,33 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         }, "已按抽取规则补充检查人员", ct);
 
     [HandlerPolicy(Policies.TeamMembers)]
-    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, [FromServices] UploadEvidence.Handler upload, CancellationToken ct) =>
-        await ActAsync(id, async () =>
+    public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? photo, IFormFile? file, [FromServices] UploadEvidence.Handler upload, CancellationToken ct)
+    {
+        var picked = photo is { Length: > 0 } ? photo : file;
+        Func<Task<Result>> store = async () =>
         {
-            if (file is null) return new Error("evidence.empty", "请选择要上传的文件", "file");
-            if (file.Length > EvidenceKinds.MaxBytes) return new Error("evidence.size", "证据文件不能超过20MB", "file");
+            if (picked is null || picked.Length == 0) return new Error("evidence.empty", "请拍照或选择要上传的文件", "file");
+            if (picked.Length > EvidenceKinds.MaxBytes) return new Error("evidence.size", "证据文件不能超过20MB", "file");
             using var ms = new MemoryStream();
-            await file.CopyToAsync(ms, ct);
-            var r = await upload.HandleAsync(HttpContext.RequestServices.Evidence(), id, file.FileName, ms.ToArray(), Viewer, ct);
-            return r.IsSuccess ? Result.Ok() : r.Error!;
-        }, "证据已上传", ct);
+            await picked.CopyToAsync(ms, ct);
+            var r = await upload.HandleAsync(HttpContext.RequestServices.Evidence(), id, picked.FileName, ms.ToArray(), Viewer, ct);
+            return r.IsSuccess ? Result.Ok() : r.Error;
+        };
+        if (!Request.Headers.ContainsKey("HX-Request")) return await ActAsync(id, store, "证据已上传", ct);
+
+        // From the page's own upload form: answer with the page so htmx swaps in the evidence section alone.
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var stored = await store();
+        if (!stored.IsSuccess && stored.Error.Kind == ErrorKind.NotFound) return NotFound();
+        if (!await LoadAsync(id, ct)) return NotFound();
+        if (stored.IsSuccess) EvidenceNotice = $"已上传：{picked!.FileName}";
+        else
+        {
+            EvidenceError = stored.Error.Message;
+            Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
+        }
+        return Page();
+    }
 
     [HandlerPolicy(Policies.FollowUp)]
     public async Task<IActionResult> OnPostObjectionAsync(int id, RecordObjection.Command objection, [FromServices] RecordObjection.Handler record, CancellationToken ct) =>
@@ -223,6 +245,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         FollowUps = await db.FollowUpActions.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync(ct);
         PublishedVersions = await new PublicResults.Handler(db).VersionsAsync(id, ct);
         Notices = await NoticesModel.LoadAsync(this, id, Viewer, ct);
+        People = await Core.Identity.DisplayNames.ForAsync(db, [.. Evidence.Select(e => e.UploadedBy), Record?.ReviewedBy], ct);
         return true;
     }
 }

@@ -5,6 +5,8 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
 using SpotCheck.Hosting;
 
+using SpotCheck.Hosting.Security;
+
 namespace SpotCheck.Pages.Staff.Tasks;
 
 /// <summary>The only way to an evidence file: checks the task is visible and the bytes still hash to their name.</summary>

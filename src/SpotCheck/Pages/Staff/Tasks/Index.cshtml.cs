@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Tasks;
 
+using SpotCheck.Hosting.Security;
+
 namespace SpotCheck.Pages.Staff.Tasks;
 
 public sealed class IndexModel(AppDbContext db, ListTasks.Handler list) : PageModel

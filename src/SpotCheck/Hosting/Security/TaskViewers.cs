@@ -5,7 +5,7 @@ using SpotCheck.Core.Evidence;
 using SpotCheck.Core.Identity;
 using SpotCheck.Core.Tasks;
 
-namespace SpotCheck.Pages.Staff.Tasks;
+namespace SpotCheck.Hosting.Security;
 
 /// <summary>The signed-in user as a <see cref="TaskViewer"/> (officer link from the user record).</summary>
 public static class TaskViewers
