@@ -138,10 +138,10 @@ public static class FrameBuilder
         return new Staffing(inspectors, conflicts, previous);
     }
 
-    /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source).</summary>
+    /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source; published ones are approved).</summary>
     static async Task<Dictionary<string, int>> OpenLoadsAsync(AppDbContext db, CancellationToken ct)
     {
-        var rows = await db.InspectionTasks.AsNoTracking().Where(t => t.State != TaskState.Approved)
+        var rows = await db.InspectionTasks.AsNoTracking().Where(t => t.State != TaskState.Approved && t.State != TaskState.Published)
             .SelectMany(t => t.Members).Where(m => m.IsActive)
             .Join(db.Officers, m => m.OfficerId, o => o.Id, (m, o) => o.Code).ToListAsync(ct);
         return rows.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

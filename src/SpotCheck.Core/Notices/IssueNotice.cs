@@ -91,7 +91,7 @@ public static class IssueNotice
         var loaded = await NoticeFacts.LoadAsync(db, taskId, kind, viewer, ct);
         if (!loaded.IsSuccess) return loaded.Error!;
         var f = loaded.Value;
-        if (kind == NoticeKind.Inspection && f.Task.State == TaskState.Approved)
+        if (kind == NoticeKind.Inspection && TaskStates.IsReviewed(f.Task.State))
             return new Error("notice.task_closed", "任务已审核完成，不能再签发检查通知书", Kind: ErrorKind.Conflict);
         if (f.Team.Count < InspectionTask.MinimumTeam)
             return new Error("notice.short_staffed", $"检查组在岗执法人员不足{InspectionTask.MinimumTeam}名，补足后才能签发文书", Kind: ErrorKind.Conflict);

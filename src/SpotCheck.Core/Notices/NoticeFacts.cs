@@ -38,7 +38,7 @@ public sealed record NoticeFacts(
         InspectionRecord? record = null;
         if (kind == NoticeKind.Result)
         {
-            if (task.State != TaskState.Approved)
+            if (!TaskStates.IsReviewed(task.State))
                 return new Error("notice.not_approved", "检查记录审核通过后才能签发检查结果告知书", Kind: ErrorKind.Conflict);
             record = await db.InspectionRecords.AsNoTracking().SingleAsync(r => r.TaskId == taskId, ct);
         }

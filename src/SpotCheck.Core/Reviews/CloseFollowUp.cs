@@ -20,7 +20,7 @@ public static class CloseFollowUp
             var action = await db.FollowUpActions.SingleOrDefaultAsync(f => f.Id == followUpId, ct);
             if (action is null || !viewer.SeesAll) return new Error("followup.not_found", "后续处置不存在或无权处理", Kind: ErrorKind.NotFound);
             if (action.RecheckTaskId is int recheck
-                && await db.InspectionTasks.Where(t => t.Id == recheck).Select(t => t.State).SingleAsync(ct) != TaskState.Approved)
+                && await db.InspectionTasks.Where(t => t.Id == recheck).Select(t => t.State).SingleAsync(ct) is not (TaskState.Approved or TaskState.Published))
                 return new Error("followup.recheck_open", $"复查任务 #{recheck} 尚未审核通过，责令整改不能完结", Kind: ErrorKind.Conflict);
             var closed = action.Close(ShanghaiDay.Of(clock.GetUtcNow().UtcDateTime), note, viewer.UserName);
             if (!closed.IsSuccess) return closed;

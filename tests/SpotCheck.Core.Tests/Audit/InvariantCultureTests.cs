@@ -45,7 +45,8 @@ public sealed partial class InvariantCultureTests
             await using var fresh = store.Fresh();
             var entries = await fresh.AuditEntries.OrderBy(e => e.Seq).ToListAsync();
             var approved = JsonNode.Parse(entries.Single(e => e.Type == "RECORD_APPROVED").Payload)!;
-            Assert.Equal("2026-11-26", approved["conclusionDate"]!.GetValue<string>());
+            Assert.Equal("2026-11-25", approved["concludedOn"]!.GetValue<string>()); // the inspection's end
+            Assert.Equal("2026-11-26", approved["approvedOn"]!.GetValue<string>());
             Assert.StartsWith("202", approved["publicationDeadline"]!.GetValue<string>(), StringComparison.Ordinal);
             var dates = entries.SelectMany(e => Strings(JsonNode.Parse(e.Payload))).Where(s => IsoDateStart().IsMatch(s)).ToList();
             Assert.Contains(dates, d => d == "2026-12-31"); // the task's due date

@@ -157,10 +157,10 @@ public sealed class NoticeContentTests
         Assert.Contains("检查日期：2026年11月25日；检查地点：企业经营场所；检查方式：实地检查。", p);
         Assert.Contains("检查人员：检查员1（执法证号：CERT1，组长）、检查员2（执法证号：CERT2）。", p);
         Assert.Contains("检查情况：现场核查经营台账。", p);
-        Assert.Contains("未备案/变更未告知；发现问题待后续处理。", p);
+        Assert.Contains("发现问题待后续处理；未备案/变更未告知。", p);
         Assert.Contains("请你单位于2026年12月10日前完成整改，并将整改情况书面报告我局；我局将对整改情况进行复查。", p);
-        // Approved on 2026-11-26; 20 working days under the loaded 2026 calendar.
-        Assert.Contains("本次检查结果将于2026年12月24日前通过国家企业信用信息公示系统等渠道依法向社会公示。", p);
+        // Inspected (ended) on 2026-11-25; 20 working days under the loaded 2026 calendar.
+        Assert.Contains("本次检查结果将于2026年12月23日前通过国家企业信用信息公示系统等渠道依法向社会公示。", p);
         Assert.Contains(p, x => x.Contains("可以自收到本告知书之日起15个工作日内向我局书面提出", StringComparison.Ordinal));
         Assert.Contains(p, x => x.Contains("六十日内向西平县人民政府申请行政复议，也可以自收到本告知书之日起六个月内向西平县人民法院提起行政诉讼", StringComparison.Ordinal));
         Assert.Contains(p, x => x.Contains("有权进行陈述和申辩", StringComparison.Ordinal));
@@ -173,9 +173,9 @@ public sealed class NoticeContentTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var store = new Store(database);
         var kit = await NoticeKit.CreateAsync(store);
-        // issue 11: approved on 2026-12-04, the 20 working days run into 2027, whose holidays are not loaded.
+        // issue 11: inspected and approved on 2026-12-04, the 20 working days run into 2027, whose holidays are not loaded.
         store.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 4, 2, 0, 0, TimeSpan.Zero));
-        var id = await kit.ApprovedComplaintTaskAsync("NO_PROBLEM", "NONE_REQUIRED");
+        var id = await kit.ApprovedComplaintTaskAsync("NO_PROBLEM", "NONE_REQUIRED", inspectedOn: new DateOnly(2026, 12, 4));
         Assert.Equal(2027, store.Db.InspectionRecords.Single(r => r.TaskId == id).DeadlineYearMissing);
 
         await kit.IssueAsync(id, NoticeKind.Result);

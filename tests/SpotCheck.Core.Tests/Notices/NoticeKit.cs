@@ -60,10 +60,13 @@ sealed class NoticeKit(TaskKit tasks)
     }
 
     /// <summary>A complaint task for officers 0 and 1, inspected, confirmed, submitted and approved.</summary>
-    public async Task<int> ApprovedComplaintTaskAsync(string results = "PROBLEM_PENDING;COAL_NOT_FILED", string followUps = "RECTIFY")
+    public async Task<int> ApprovedComplaintTaskAsync(string results = "PROBLEM_PENDING;COAL_NOT_FILED", string followUps = "RECTIFY",
+        DateOnly? inspectedOn = null)
     {
         var id = await Tasks.ComplaintTaskAsync(0, 1);
-        await Tasks.SubmitAsync(id, Tasks.Record(results, followUps, followUps.Contains("RECTIFY") ? new DateOnly(2026, 12, 10) : null), 0, 1);
+        var record = Tasks.Record(results, followUps, followUps.Contains("RECTIFY") ? new DateOnly(2026, 12, 10) : null);
+        if (inspectedOn is { } day) record.InspectedOn = day;
+        await Tasks.SubmitAsync(id, record, 0, 1);
         var approved = await new ApproveRecord.Handler(Store.Db, Store.Audit, Store.Clock).HandleAsync(id, TaskKit.Reviewer);
         Assert.True(approved.IsSuccess, approved.Error?.Message);
         return id;

@@ -111,7 +111,9 @@ public abstract class NoticePagesTests(HostFixture fixture)
         var supervisor = await host.SignedInClientAsync(Roles.Supervisor);
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync($"{page}?handler=Notice&kind=Inspection")).StatusCode);
         Assert.DoesNotContain("重新签发", await supervisor.GetStringAsync(page));
-        Assert.Equal(HttpStatusCode.Forbidden, (await PostIssueAsync(supervisor, s.TaskId, "Inspection")).StatusCode);
+        var refused = await PostIssueAsync(supervisor, s.TaskId, "Inspection");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/Account/AccessDenied", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
         var outsider = (await SetupAsync(host)).Member;
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.GetAsync($"{page}?handler=Notice&kind=Inspection")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await PostIssueAsync(outsider, s.TaskId, "Inspection")).StatusCode);

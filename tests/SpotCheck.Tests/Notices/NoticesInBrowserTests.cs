@@ -32,7 +32,7 @@ public sealed class NoticesInBrowserTests
             Assert.True((await create.HandleAsync(new CreateUser.Command("admin", Roles.Admin, TestHost.Password, "test"), CancellationToken.None)).IsSuccess);
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             var zhang = await db.Officers.SingleAsync(o => o.Code == "XP-OFF-01");
-            taskId = await db.InspectionTasks.Where(t => t.State == TaskState.Approved && t.Members.Any(m => m.IsActive && m.OfficerId == zhang.Id))
+            taskId = await db.InspectionTasks.Where(t => (t.State == TaskState.Approved || t.State == TaskState.Published) && t.Members.Any(m => m.IsActive && m.OfficerId == zhang.Id))
                 .OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         }
 
