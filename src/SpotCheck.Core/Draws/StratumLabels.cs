@@ -9,7 +9,7 @@ public static class StratumLabels
     {
         FrameBuilder.FlaggedStratum => "重点监管对象",
         _ when Enum.TryParse<RiskClass>(stratum, ignoreCase: false, out var r) && Enum.IsDefined(r) =>
-            $"信用风险{stratum}类（{EnterpriseLabels.Of(r)}）",
+            $"{stratum}类（{EnterpriseLabels.Of(r)}）",
         _ => stratum,
     };
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
 
 namespace SpotCheck.Core.Enterprises;

@@ -33,9 +33,15 @@ public static class SaveRecord
         public List<string> FollowUps { get; set; } = [];
         public DateOnly? RectifyDueDate { get; set; }
         public string? FollowUpOtherText { get; set; }
-        /// <summary>The task's row version the form was loaded on; null = no check.</summary>
+        /// <summary>
+        /// The record's version the form was loaded on (<see cref="VersionOf"/>: 0 before the first save); null = no
+        /// check. The record's, not the task's: evidence uploaded meanwhile does not make the typed record stale.
+        /// </summary>
         public int? ExpectedVersion { get; set; }
     }
+
+    /// <summary>The version a form carries: 0 while there is no record, so two first saves cannot both win.</summary>
+    public static int VersionOf(InspectionRecord? record) => record is null ? 0 : record.RowVersion + 1;
 
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
@@ -51,8 +57,8 @@ public static class SaveRecord
             if (!data.IsSuccess) return data.Error!;
             var record = await db.InspectionRecords.SingleOrDefaultAsync(r => r.TaskId == taskId, ct);
             if (record is not null && record.HasSameContent(data.Value)) return Result.Ok();
-            if (c.ExpectedVersion is int seen && seen != task.RowVersion)
-                return Error.Stale("该检查记录", seen, task.RowVersion, []);
+            if (c.ExpectedVersion is int seen && seen != VersionOf(record))
+                return Error.Stale("该检查记录", seen, VersionOf(record), []);
             if (record is null)
             {
                 record = InspectionRecord.Create(taskId, data.Value, viewer.UserName, now);

@@ -62,7 +62,8 @@ public sealed class OfficerDayInBrowserTests
         });
         var page = await phone.NewPageAsync();
         var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error") errors.Add(m.Text); };
+        page.Console += (_, m) => { if (m.Type == "error" && !m.Text.StartsWith("Failed to load resource", StringComparison.Ordinal)) errors.Add(m.Text); };
+        page.Response += (_, r) => { if (r.Status >= 400) errors.Add($"{r.Status} {r.Url}"); };
 
         await page.GotoAsync("/Account/Login");
         await page.FillAsync("#Input_UserName", "zhangming");
@@ -91,7 +92,9 @@ public sealed class OfficerDayInBrowserTests
         await page.CheckAsync("input[name='Form.Results'][value='NO_PROBLEM']");
         await page.CheckAsync("input[name='Form.FollowUps'][value='NONE_REQUIRED']");
         await page.ClickAsync("#record-form button[type=submit]");
-        await page.WaitForURLAsync($"**/Staff/Tasks/Details/{taskId}");
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDir, "phone-3b-after-save.png"), FullPage = true });
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("检查记录已保存");
         await page.ClickAsync("form[action*='handler=Confirm'] button");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已确认");
         await FitsAsync(page, "4-task-confirmed");

@@ -181,6 +181,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["POST /Staff/Draws/Details?handler=Publish"] = Planner,
         ["GET /Staff/Tasks/Index"] = Staff,
         ["GET /Staff/Tasks/Create"] = Planner,
+        ["GET /Staff/Tasks/Create?handler=Enterprises"] = Planner,
         ["POST /Staff/Tasks/Create"] = Planner,
         ["GET /Staff/Tasks/Details"] = Staff,
         ["GET /Staff/Tasks/Details?handler=Notice"] = Staff,
