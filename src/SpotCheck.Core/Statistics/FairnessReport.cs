@@ -32,10 +32,11 @@ public static class FairnessReport
 
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<Report> HandleAsync(StatisticsFilter filter, CancellationToken ct = default)
+        /// <param name="strata">The strata of the same filter when already computed (the dashboard's), to read the snapshots once.</param>
+        public async Task<Report> HandleAsync(StatisticsFilter filter, IReadOnlyList<StratumRow>? strata = null, CancellationToken ct = default)
         {
             var scope = await StatisticsScope.ResolveAsync(db, filter, ct);
-            var strata = await StrataReport.ForAsync(db, scope.Plans, ct);
+            strata ??= await StrataReport.ForAsync(db, scope.Plans, ct);
             var (passed, verdict) = StrataVerdict(strata);
             return new Report(strata, passed, verdict, await OfficersAsync(scope.Plans, ct));
         }

@@ -22,7 +22,7 @@ public sealed class StatisticsPage(AppDbContext db, StatisticsDashboard.Handler 
         var filter = new StatisticsFilter(year is >= 2000 and <= 2100 ? year.Value : Ui.LocalToday(clock).Year, plan,
             Blank(department), Blank(item));
         var d = await dashboard.HandleAsync(filter, ct);
-        var f = await fairness.HandleAsync(filter, ct);
+        var f = await fairness.HandleAsync(filter, d.Strata, ct);
         var a = await alerts.HandleAsync(filter, YearlyCap, ct: ct);
         var departments = await db.Departments.AsNoTracking().OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct);
         var items = (await db.InspectionItems.AsNoTracking().Select(i => new { i.Code, i.Name, i.Version }).ToListAsync(ct))
