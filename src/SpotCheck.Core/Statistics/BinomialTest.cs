@@ -13,28 +13,16 @@ public static class BinomialTest
         if (p >= 1) return observed == trials ? 1 : 0;
         var lower = 0.0;
         var upper = 0.0;
+        // ln pmf(k) by the recurrence pmf(k+1) = pmf(k) × (n−k)/(k+1) × p/(1−p), from ln pmf(0) = n ln(1−p).
+        var logPmf = trials * Math.Log(1 - p);
+        var logOdds = Math.Log(p) - Math.Log(1 - p);
         for (var k = 0; k <= trials; k++)
         {
-            var pk = Math.Exp(LogPmf(trials, k, p));
+            var pk = Math.Exp(logPmf);
             if (k <= observed) lower += pk;
             if (k >= observed) upper += pk;
+            logPmf += Math.Log((double)(trials - k) / (k + 1)) + logOdds;
         }
         return Math.Min(1, 2 * Math.Min(lower, upper));
-    }
-
-    static double LogPmf(int n, int k, double p) =>
-        LogFactorial(n) - LogFactorial(k) - LogFactorial(n - k) + k * Math.Log(p) + (n - k) * Math.Log(1 - p);
-
-    /// <summary>ln(n!) by Stirling's series beyond 30 (error far below 1e-10), exact sums below.</summary>
-    static double LogFactorial(int n)
-    {
-        if (n < 30)
-        {
-            var sum = 0.0;
-            for (var i = 2; i <= n; i++) sum += Math.Log(i);
-            return sum;
-        }
-        double x = n;
-        return x * Math.Log(x) - x + 0.5 * Math.Log(2 * Math.PI * x) + 1 / (12 * x) - 1 / (360 * x * x * x);
     }
 }
