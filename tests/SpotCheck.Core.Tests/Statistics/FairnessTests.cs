@@ -54,10 +54,8 @@ public sealed class FairnessTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task The_demo_draws_pass(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var store = new Store(database);
-        await StatisticsFixture.CreateAsync(store);
-        await using var db = store.Fresh();
+        await using var world = await StatisticsWorld.CreateAsync(provider);
+        var (db, store) = (world.Db, world.Store);
 
         var report = await new FairnessReport.Handler(db).HandleAsync(new StatisticsFilter(2025));
 

@@ -11,10 +11,9 @@ public sealed class RepeatChecksTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Two_complaint_checks_in_a_year_exceed_the_cap_and_repeat_both_officers_while_the_demo_year_is_clean(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var store = new Store(database);
-        var f = await StatisticsFixture.CreateAsync(store);
-        await using var db = store.Fresh();
+        await using var world = await StatisticsWorld.CreateAsync(provider);
+        var (db, store) = (world.Db, world.Store);
+        var f = world.Fixture;
         var handler = new RepeatChecks.Handler(db);
 
         // 2025: a draw check plus its 整改复查 is one check; every officer saw each enterprise once; 12 drawn of 12 implied.

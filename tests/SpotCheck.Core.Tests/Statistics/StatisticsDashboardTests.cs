@@ -12,10 +12,8 @@ public sealed class StatisticsDashboardTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task The_demo_year_2025_counts_as_drawn_inspected_reviewed_and_published(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var store = new Store(database);
-        await StatisticsFixture.CreateAsync(store);
-        await using var db = store.Fresh();
+        await using var world = await StatisticsWorld.CreateAsync(provider);
+        var (db, store) = (world.Db, world.Store);
 
         var d = await new StatisticsDashboard.Handler(db, store.Clock).HandleAsync(new StatisticsFilter(2025));
 
@@ -41,10 +39,8 @@ public sealed class StatisticsDashboardTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Complaint_checks_of_2026_show_as_unplanned_work_with_one_overdue_publication(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var store = new Store(database);
-        await StatisticsFixture.CreateAsync(store);
-        await using var db = store.Fresh();
+        await using var world = await StatisticsWorld.CreateAsync(provider);
+        var (db, store) = (world.Db, world.Store);
 
         var d = await new StatisticsDashboard.Handler(db, store.Clock).HandleAsync(new StatisticsFilter(2026));
 
@@ -60,10 +56,8 @@ public sealed class StatisticsDashboardTests
     [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Filters_by_plan_item_and_department_narrow_every_count(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        await using var store = new Store(database);
-        await StatisticsFixture.CreateAsync(store);
-        await using var db = store.Fresh();
+        await using var world = await StatisticsWorld.CreateAsync(provider);
+        var (db, store) = (world.Db, world.Store);
         var handler = new StatisticsDashboard.Handler(db, store.Clock);
         var planId = (await handler.HandleAsync(new StatisticsFilter(2025))).Plans.Single().Id;
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Demo;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Core.Tests.Data;
+using SpotCheck.Core.Tests.TestSupport;
 
 namespace SpotCheck.Core.Tests.Statistics;
 
@@ -44,5 +45,30 @@ sealed record StatisticsFixture(int EnterpriseId, int FirstComplaint, int Second
             Assert.True((await new ConfirmRecord.Handler(db, store.Audit, store.Clock).HandleAsync(first, new TaskViewer("o", officer, false))).IsSuccess);
         Assert.True((await new SubmitRecord.Handler(db, store.Audit, store.Clock).HandleAsync(first, viewer)).IsSuccess);
         return new StatisticsFixture(enterpriseId, first, second, officers[0], officers[1]);
+    }
+}
+
+/// <summary>A fresh database of the provider holding the <see cref="StatisticsFixture"/>, and a clean context to read it.</summary>
+sealed class StatisticsWorld : IAsyncDisposable
+{
+    TestDatabase _database = null!;
+    public Store Store { get; private set; } = null!;
+    public StatisticsFixture Fixture { get; private set; } = null!;
+    public SpotCheck.Core.Data.AppDbContext Db { get; private set; } = null!;
+
+    public static async Task<StatisticsWorld> CreateAsync(DbProvider provider)
+    {
+        var world = new StatisticsWorld { _database = await TestDatabase.CreateAsync(provider) };
+        world.Store = new Store(world._database);
+        world.Fixture = await StatisticsFixture.CreateAsync(world.Store);
+        world.Db = world.Store.Fresh();
+        return world;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Db.DisposeAsync();
+        await Store.DisposeAsync();
+        await _database.DisposeAsync();
     }
 }
