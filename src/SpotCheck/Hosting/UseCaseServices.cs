@@ -15,6 +15,7 @@ public static class UseCaseServices
             .Where(t => t is { Name: "Handler", IsNested: true, IsClass: true, IsAbstract: false, IsNestedPublic: true, IsGenericType: false });
         foreach (var handler in handlers) services.AddScoped(handler);
         services.AddScoped<TransferLists>();
+        services.AddScoped<Pages.Staff.Statistics.StatisticsPage>();
         return services;
     }
 }

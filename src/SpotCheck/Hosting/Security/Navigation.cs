@@ -16,6 +16,7 @@ public static class Navigation
         ("/Staff/Reviews", "审核", Policies.Reviewers),
         ("/Staff/Publication", "结果公示", Policies.Reviewers),
         ("/Staff/Deadlines", "公示期限", Policies.Staff),
+        ("/Staff/Statistics", "统计", Policies.Staff),
         ("/Staff/Import", "导入", Policies.Editors),
         ("/Staff/Export", "导出", Policies.Editors),
         ("/Audit", "审计日志", Policies.Auditors),

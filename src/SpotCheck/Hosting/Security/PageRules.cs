@@ -23,6 +23,7 @@ public static class PageRules
         pages.AuthorizeFolder("/Staff/Publication", Policies.Reviewers);
         pages.AuthorizeFolder("/Staff/Import", Policies.Editors);
         pages.AuthorizeFolder("/Staff/Export", Policies.Editors);
+        pages.AuthorizeFolder("/Staff/Statistics", Policies.Staff);
         pages.AuthorizePage("/Staff/Items/Edit", Policies.Editors);
         pages.AuthorizePage("/Staff/Enterprises/Edit", Policies.Editors);
         pages.AuthorizePage("/Staff/Officers/Edit", Policies.Editors);

@@ -1,0 +1,75 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Tasks;
+
+namespace SpotCheck.Core.Statistics;
+
+/// <summary>
+/// What a dashboard counts: one calendar year, optionally one plan, one department (code) and one check item (code,
+/// all its versions). A task belongs to its plan's year; a task without a plan (受理举报, 复查 …) to its due date's year.
+/// </summary>
+public sealed record StatisticsFilter(int Year, int? PlanId = null, string? Department = null, string? ItemCode = null);
+
+/// <summary>A plan of the filtered year, as the dashboards name and group it.</summary>
+public sealed record PlanInfo(int Id, string Name, string DepartmentCodes, string ItemIds);
+
+/// <summary>The filter resolved against the small tables (plans, items): the task query every statistic starts from.</summary>
+public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<PlanInfo> Plans, IQueryable<InspectionTask> Tasks,
+    IReadOnlyDictionary<int, (string Code, string Name)> Items)
+{
+    public static async Task<StatisticsScope> ResolveAsync(AppDbContext db, StatisticsFilter f, CancellationToken ct)
+    {
+        var plans = await db.Plans.AsNoTracking().Where(p => p.Year == f.Year && (f.PlanId == null || p.Id == f.PlanId))
+            .OrderBy(p => p.Id).Select(p => new PlanInfo(p.Id, p.Name, p.DepartmentCodes, p.ItemIds)).ToListAsync(ct);
+        var items = (await db.InspectionItems.AsNoTracking()
+            .Join(db.Departments, i => i.DepartmentId, d => d.Id, (i, d) => new { i.Id, i.Code, i.Name, Dept = d.Code }).ToListAsync(ct));
+        var first = new DateOnly(f.Year, 1, 1);
+        var last = new DateOnly(f.Year, 12, 31);
+        var planIds = plans.Select(p => p.Id).ToList();
+        var q = db.InspectionTasks.AsNoTracking();
+        q = f.PlanId is int planId
+            ? q.Where(t => t.PlanId == planId && planIds.Contains(planId))
+            : q.Where(t => (t.PlanId != null && planIds.Contains(t.PlanId.Value)) || (t.PlanId == null && t.DueDate >= first && t.DueDate <= last));
+        if (f.Department is { Length: > 0 } dept)
+        {
+            var deptPlans = plans.Where(p => Split(p.DepartmentCodes).Contains(dept)).Select(p => p.Id).ToList();
+            var deptItems = items.Where(i => i.Dept == dept).Select(i => i.Id).ToList();
+            Expression<Func<InspectionTask, bool>> ofPlans = t => t.PlanId != null && deptPlans.Contains(t.PlanId.Value);
+            Expression<Func<InspectionTask, bool>> unplanned = t => t.PlanId == null;
+            var ofItems = CoversAny(deptItems);
+            var p = ofItems.Parameters[0];
+            q = q.Where(Expression.Lambda<Func<InspectionTask, bool>>(Expression.OrElse(Rebind(ofPlans, p),
+                Expression.AndAlso(Rebind(unplanned, p), ofItems.Body)), p));
+        }
+        if (f.ItemCode is { Length: > 0 } code) q = q.Where(CoversAny(items.Where(i => i.Code == code).Select(i => i.Id).ToList()));
+        return new StatisticsScope(f, plans, q, items.ToDictionary(i => i.Id, i => (i.Code, i.Name)));
+    }
+
+    /// <summary>Tasks whose ';'-separated item list holds one of <paramref name="itemIds"/> (none: no task).</summary>
+    static Expression<Func<InspectionTask, bool>> CoversAny(IReadOnlyList<int> itemIds)
+    {
+        var t = Expression.Parameter(typeof(InspectionTask), "t");
+        var concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!;
+        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
+        var wrapped = Expression.Call(concat, Expression.Constant(";"), Expression.Property(t, nameof(InspectionTask.ItemIds)), Expression.Constant(";"));
+        Expression body = Expression.Constant(false);
+        foreach (var id in itemIds)
+            body = Expression.OrElse(body, Expression.Call(wrapped, contains,
+                Expression.Constant(";" + id.ToString(CultureInfo.InvariantCulture) + ";")));
+        return Expression.Lambda<Func<InspectionTask, bool>>(body, t);
+    }
+
+    static Expression Rebind(Expression<Func<InspectionTask, bool>> e, ParameterExpression p) =>
+        new Rebinder(e.Parameters[0], p).Visit(e.Body);
+
+    sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
+    }
+
+    public static IReadOnlyList<string> Split(string s) => s.Length == 0 ? [] : s.Split(';');
+
+    public static IReadOnlyList<int> Ids(string s) => [.. Split(s).Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
+}
