@@ -22,5 +22,6 @@ public static class DatabaseInitializer
         await db.Database.MigrateAsync(ct);
         await AuditTriggers.InstallAsync(db, ct);
         await Publication.PublicationTriggers.InstallAsync(db, ct);
+        await Publication.PublicNameIndex.InstallAsync(db, ct);
     }
 }

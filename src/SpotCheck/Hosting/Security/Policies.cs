@@ -16,6 +16,8 @@ public static class Policies
     public const string Auditors = nameof(Auditors);
     /// <summary>Reviews records and publishes results (公示): Reviewer.</summary>
     public const string Reviewers = nameof(Reviewers);
+    /// <summary>Exports published results in the national publicity layout: Reviewer, Supervisor.</summary>
+    public const string ResultExporters = nameof(ResultExporters);
 
     public static void Add(AuthorizationOptions o)
     {
@@ -25,5 +27,6 @@ public static class Policies
         o.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         o.AddPolicy(Auditors, p => p.RequireRole(Roles.Supervisor, Roles.Admin));
         o.AddPolicy(Reviewers, p => p.RequireRole(Roles.Reviewer));
+        o.AddPolicy(ResultExporters, p => p.RequireRole(Roles.Reviewer, Roles.Supervisor));
     }
 }
