@@ -12,11 +12,14 @@ public partial class Program
         return await CliApp.RunAsync(args);
     }
 
-    /// <summary>No arguments, <c>serve</c>, or only options (e.g. <c>--demo</c>, <c>--urls</c>) runs the web server.</summary>
-    static bool IsServe(string[] args) => args switch
+    /// <summary>
+    /// No arguments, <c>serve</c>, or only options (e.g. <c>--demo</c>, <c>--urls</c>) runs the web server; asking for help
+    /// or the version anywhere prints it instead and starts nothing.
+    /// </summary>
+    static bool IsServe(string[] args) => !args.Any(a => a is "--help" or "-h" or "-?" or "/?" or "--version") && args switch
     {
         [] => true,
         ["serve", ..] => true,
-        [var first, ..] => first.StartsWith('-') && first is not ("--help" or "-h" or "-?" or "--version"),
+        [var first, ..] => first.StartsWith('-'),
     };
 }

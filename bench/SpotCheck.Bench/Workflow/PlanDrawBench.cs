@@ -111,7 +111,7 @@ static class PlanDrawBench
             $"BENCH-{i:D5}", $"基准人员{i}", "BENCH", "基准测试部门", $"BENCH-CERT-{i:D5}", "2030-12-31", "基准", "是", "1000",
         });
         using var buffer = new MemoryStream();
-        TabularFile.Write(buffer, TabularFormat.Csv, OfficerLayout.Headers, rows);
+        TabularFile.Write(buffer, TabularFormat.Csv, OfficerLayout.Layout, rows);
         buffer.Position = 0;
         var result = await new ImportOfficers.Handler(db, audit, clock).HandleAsync(buffer, TabularFormat.Csv, Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray())), Actor);
         if (!result.IsSuccess) throw new InvalidOperationException("officer import failed");

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
+using Microsoft.Extensions.Logging;
+using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Draw.Audit;
 
@@ -12,6 +14,11 @@ namespace SpotCheck.Core.Audit;
 /// </summary>
 public sealed class AuditLog(AppDbContext db, TimeProvider clock)
 {
+    readonly ILogger? _log;
+
+    /// <summary>The constructor dependency injection uses: a broken chain found by the guard is logged as critical.</summary>
+    public AuditLog(AppDbContext db, TimeProvider clock, ILogger<AuditLog> log) : this(db, clock) => _log = log;
+
     /// <summary>Characters of canonical payload JSON; large data belongs in the chain as a hash (draw-spec §7.1).</summary>
     public const int MaxPayloadLength = 64 * 1024;
 
@@ -63,6 +70,12 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    /// <summary>
+    /// The guard every ceremony step and publication calls first: the chain since the last checkpoint verifies, or
+    /// the step is refused with <see cref="AuditChainGuard.BrokenCode"/> (a conflict) and a critical log event.
+    /// </summary>
+    public Task<Result> EnsureChainIntactAsync(CancellationToken ct = default) => AuditChainGuard.EnsureIntactAsync(db, clock, _log, ct);
 
     /// <summary>A savepoint only helps a caller who goes on with its transaction after a failed save.</summary>
     async Task SaveAsync(bool joined, CancellationToken ct)

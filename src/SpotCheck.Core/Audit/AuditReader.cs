@@ -45,14 +45,14 @@ public sealed class AuditReader(AppDbContext db)
         ?? AuditHead.Empty;
 
     /// <summary>
-    /// All entries in seq order, read page by page so that a long chain never sits in memory at once. The next page
+    /// All entries (after seq <paramref name="after"/>) in seq order, read page by page so that a long chain never sits in memory at once. The next page
     /// loads while the caller works through the current one; the caller must not use the context meanwhile.
     /// </summary>
     internal static async IAsyncEnumerable<AuditEntry> StreamAsync(
-        AppDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken ct)
+        AppDbContext db, int pageSize, [EnumeratorCancellation] CancellationToken ct, long after = long.MinValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
-        Task<List<AuditEntry>>? next = PageAfterAsync(db, long.MinValue, pageSize, ct);
+        Task<List<AuditEntry>>? next = PageAfterAsync(db, after, pageSize, ct);
         try
         {
             while (next is not null)

@@ -63,8 +63,8 @@ public static class HolidayFile
         foreach (var d in makeup.Value)
         {
             if (d.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday))
-                return Invalid($"{year} 年 makeupWorkdays 中的 {d:yyyy-MM-dd} 不是周末（调休上班日总是周六或周日）");
-            if (off.Value.Contains(d)) return Invalid($"{year} 年的 {d:yyyy-MM-dd} 同时出现在 offDays 和 makeupWorkdays 中");
+                return Invalid(string.Create(CultureInfo.InvariantCulture, $"{year} 年 makeupWorkdays 中的 {d:yyyy-MM-dd} 不是周末（调休上班日总是周六或周日）"));
+            if (off.Value.Contains(d)) return Invalid(string.Create(CultureInfo.InvariantCulture, $"{year} 年的 {d:yyyy-MM-dd} 同时出现在 offDays 和 makeupWorkdays 中"));
         }
         return new HolidayYear(year, status, off.Value, makeup.Value, y.ToJsonString());
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
@@ -32,7 +33,7 @@ public static class RecordObjection
             db.Objections.Add(objection);
             await audit.AppendAsync(new AuditEvent("OBJECTION_RECORDED", viewer.UserName, new JsonObject
             {
-                ["taskId"] = taskId, ["receivedOn"] = on.ToString("yyyy-MM-dd"),
+                ["taskId"] = taskId, ["receivedOn"] = on.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }), ct);
             return objection.Id;
         }, ct);

@@ -7,13 +7,13 @@ namespace SpotCheck.Core.Data;
 public static class DatabaseInitializer
 {
     /// <summary>
-    /// Migrates, installs the audit triggers idempotently and verifies the whole chain (draw-spec §7.4).
+    /// Migrates, installs the audit triggers idempotently and verifies the chain since its last checkpoint (draw-spec §7.4).
     /// </summary>
     /// <exception cref="AuditChainBrokenException">The stored chain is broken; the message names seq and reason.</exception>
-    public static async Task InitializeAsync(AppDbContext db, CancellationToken ct)
+    public static async Task InitializeAsync(AppDbContext db, CancellationToken ct, TimeProvider? clock = null)
     {
         await PrepareSchemaAsync(db, ct);
-        await AuditChainVerifier.EnsureIntactAsync(db, ct);
+        await AuditChainVerifier.EnsureIntactAsync(db, clock ?? TimeProvider.System, ct);
     }
 
     /// <summary>Migrations and triggers only: for tools that must still read a broken chain (e.g. export).</summary>

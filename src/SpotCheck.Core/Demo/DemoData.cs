@@ -42,6 +42,7 @@ public static class DemoData
     {
         var added = await DirectoriesAsync(db, audit, clock, ct);
         added += await RaiseBureauCapsAsync(db, audit, clock, ct);
+        added += await DemoNoticeSettings.SeedAsync(db, audit, clock, Actor, ct);
         var items = await db.InspectionItems.Where(i => i.IsDemo && (i.Code == AutoItemCode || i.Code == CoalItemCode))
             .OrderBy(i => i.Code).Select(i => i.Id).ToListAsync(ct);
         return items.Count == 2 ? added + await DemoHistory.SeedAsync(db, audit, items, ct) : added;

@@ -34,6 +34,7 @@ static class DemoRemoval
             .ExecuteDeleteAsync(ct);
         removed += await db.InspectionRecords.Where(r => tasks.Contains(r.TaskId)).ExecuteDeleteAsync(ct);
         removed += await db.TaskMembers.Where(m => tasks.Contains(m.TaskId)).ExecuteDeleteAsync(ct);
+        removed += await db.IssuedNotices.Where(n => tasks.Contains(n.TaskId)).ExecuteDeleteAsync(ct);
         removed += await DeleteTasksAsync(db, tasks, ct);
         removed += await db.DrawSelections.Where(s => plans.Contains(s.PlanId) || enterprises.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
         removed += await db.DrawSessions.Where(d => plans.Contains(d.PlanId)).ExecuteDeleteAsync(ct);

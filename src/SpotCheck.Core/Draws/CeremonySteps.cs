@@ -37,6 +37,7 @@ public static class CommitDraw
             if (string.IsNullOrEmpty(secret)) secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
             else if (!DrawLookup.SecretPattern().IsMatch(secret))
                 return new Error("draw.secret", "秘密值须为16至128位的字母、数字或 _ . -", "secret");
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
                 var found = await DrawLookup.FindAsync(db, drawId, ct);
@@ -62,6 +63,7 @@ public static class EnterPublicRandomness
         public async Task<Result<Outcome>> HandleAsync(string drawId, string value, string actor, CancellationToken ct = default)
         {
             if (PublicRandomnessFormat.Check(value) is { } problem) return new Error("draw.randomness", problem, "publicRandomness");
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
                 var found = await DrawLookup.FindAsync(db, drawId, ct);
@@ -100,6 +102,7 @@ public static class RevealSecret
         {
             if (DrawLookup.Party(party) is { } e) return e;
             if (string.IsNullOrEmpty(secret)) return new Error("draw.secret", "请输入秘密值", "secret");
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
                 var found = await DrawLookup.FindAsync(db, drawId, ct);
@@ -144,6 +147,7 @@ public static class PublishDraw
     {
         public Task<Result> HandleAsync(string drawId, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             var found = await DrawLookup.FindAsync(db, drawId, ct);
             if (!found.IsSuccess) return found.Error!;
             var draw = found.Value;

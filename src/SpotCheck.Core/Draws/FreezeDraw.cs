@@ -31,6 +31,7 @@ public static class FreezeDraw
             if (PublicRandomnessFormat.DeclaredKinds(source) is null)
                 return new Error("draw.source", "公共随机数来源须以类型开头：dice（现场掷骰）、drand 或 nist，如“dice：两名人员现场各掷骰子”；多种来源用+连接", "randomnessSource");
             if (cmd.YearlyCap < 1) return new Error("draw.yearly_cap", "每户每年抽查次数上限至少为1", "yearlyCap");
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
                 var plan = await db.Plans.SingleOrDefaultAsync(p => p.Id == cmd.PlanId, ct);

@@ -20,6 +20,7 @@ public static class RunDraw
     {
         public async Task<Result<Outcome>> HandleAsync(string drawId, string actor, CancellationToken ct = default)
         {
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
                 var found = await DrawLookup.FindAsync(db, drawId, ct, withSnapshot: true);

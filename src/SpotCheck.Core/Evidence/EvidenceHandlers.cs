@@ -12,7 +12,7 @@ public static class UploadEvidence
 {
     public sealed class Handler(AppDbContext db, AuditLog audit, TimeProvider clock)
     {
-        public Task<Result<int>> HandleAsync(EvidenceStore store, int taskId, string fileName, byte[] bytes, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<int>(async () =>
+        public Task<Result<int>> HandleAsync(IEvidenceStore store, int taskId, string fileName, byte[] bytes, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
             var task = await db.InspectionTasks.Include(t => t.Members).SingleOrDefaultAsync(t => t.Id == taskId, ct);
             if (task is null || !viewer.CanSee(task)) return new Error("task.not_found", "检查任务不存在或无权查看", Kind: ErrorKind.NotFound);
@@ -26,12 +26,14 @@ public static class UploadEvidence
             var name = Path.GetFileName(fileName ?? "").Trim();
             if (name.Length == 0) name = "evidence" + kind.Extension;
             if (name.Length > 255) name = name[^255..];
+            // An image that cannot be decoded is refused before anything is stored.
+            var thumb = EvidenceKinds.IsImage(kind.ContentType) ? ImageFacts.Thumbnail(bytes) : null;
+            if (EvidenceKinds.IsImage(kind.ContentType) && thumb is null)
+                return new Error("evidence.image", "图片内容无法解析（文件已损坏或不完整），请上传完整的 JPG 或 PNG 图片", "file");
             var sha = await store.PutAsync(bytes, ct);
             string? thumbSha = null, taken = null, gps = null;
-            if (EvidenceKinds.IsImage(kind.ContentType))
+            if (thumb is not null)
             {
-                if (ImageFacts.Thumbnail(bytes) is not { } thumb)
-                    return new Error("evidence.image", "图片内容无法解析，请上传完整的 JPG 或 PNG 图片", "file");
                 thumbSha = await store.PutAsync(thumb, ct);
                 (taken, gps) = ImageFacts.ReadExif(bytes);
             }
@@ -50,8 +52,8 @@ public static class UploadEvidence
 
 /// <summary>
 /// Reads an evidence file (or its thumbnail) for someone who may see the task; the bytes are re-hashed first, so a
-/// tampered or missing file is refused rather than served, and the refusal is an EVIDENCE_INTEGRITY_FAILED audit entry
-/// for the administrators to follow up.
+/// tampered file is refused rather than served, and the refusal is an EVIDENCE_INTEGRITY_FAILED audit entry for the
+/// administrators to follow up. A file missing from this instance's store is only unavailable here: no entry.
 /// </summary>
 public static class OpenEvidence
 {
@@ -59,7 +61,7 @@ public static class OpenEvidence
 
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
-        public Task<Result<Content>> HandleAsync(EvidenceStore store, int evidenceId, bool thumbnail, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<Content>(async () =>
+        public Task<Result<Content>> HandleAsync(IEvidenceStore store, int evidenceId, bool thumbnail, TaskViewer viewer, CancellationToken ct = default) => db.RunAsync<Content>(async () =>
         {
             var file = await db.EvidenceFiles.AsNoTracking().SingleOrDefaultAsync(e => e.Id == evidenceId, ct);
             var task = file is null ? null
@@ -70,7 +72,7 @@ public static class OpenEvidence
                 return new Error("evidence.no_thumbnail", "该证据没有缩略图", Kind: ErrorKind.NotFound);
             var sha = thumbnail ? file.ThumbnailSha256! : file.Sha256;
             var bytes = await store.ReadAsync(sha, ct);
-            if (!bytes.IsSuccess)
+            if (!bytes.IsSuccess && bytes.Error!.Code == EvidenceStore.TamperedCode)
             {
                 await audit.AppendAsync(new AuditEvent("EVIDENCE_INTEGRITY_FAILED", viewer.UserName, new JsonObject
                 {
@@ -78,6 +80,7 @@ public static class OpenEvidence
                 }), ct);
                 return bytes.Error!;
             }
+            if (!bytes.IsSuccess) return bytes.Error!;
             return thumbnail
                 ? new Content(bytes.Value, "image/jpeg", "thumb-" + Path.ChangeExtension(file.FileName, ".jpg"), true)
                 : new Content(bytes.Value, file.ContentType, file.FileName, file.IsImage);

@@ -29,7 +29,7 @@ public static class ImageFacts
                 gps = string.Create(CultureInfo.InvariantCulture, $"{loc.Latitude:F6},{loc.Longitude:F6}");
             return (taken, gps);
         }
-        catch (Exception e) when (e is MetadataExtractor.ImageProcessingException or IOException)
+        catch (Exception e) when (IsBadInput(e))
         {
             return (null, null);
         }
@@ -46,9 +46,15 @@ public static class ImageFacts
             image.Save(output, new JpegEncoder { Quality = 80 });
             return output.ToArray();
         }
-        catch (Exception e) when (e is UnknownImageFormatException or InvalidImageContentException or NotSupportedException)
+        catch (Exception e) when (IsBadInput(e))
         {
             return null;
         }
     }
+
+    /// <summary>
+    /// Decoders of uploaded bytes fail in many ways on damaged files (ImageSharp even with a NullReferenceException
+    /// on an 83-byte truncated JPEG): all of them mean "cannot be read", except running out of memory or being cancelled.
+    /// </summary>
+    static bool IsBadInput(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
 }

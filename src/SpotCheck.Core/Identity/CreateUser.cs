@@ -22,6 +22,11 @@ public static class CreateUser
         {
             if (string.IsNullOrWhiteSpace(cmd.UserName))
                 return new Error("user.name_required", "用户名不能为空", "UserName");
+            if (cmd.UserName.Length > IdentitySetup.MaxUserNameLength)
+                return new Error("user.name_too_long",
+                    $"用户名最多 {IdentitySetup.MaxUserNameLength} 个字符（收到 {cmd.UserName.Length} 个）", "UserName");
+            if (cmd.DisplayName?.Length > IdentitySetup.MaxUserNameLength)
+                return new Error("user.display_name_too_long", $"姓名最多 {IdentitySetup.MaxUserNameLength} 个字符", "DisplayName");
             if (!Roles.IsKnown(cmd.Role))
                 return new Error("user.unknown_role", $"未知角色“{cmd.Role}”，可选：{string.Join("、", Roles.All)}", "Role");
             if (await users.FindByNameAsync(cmd.UserName) is not null)

@@ -8,10 +8,13 @@ namespace SpotCheck.Core.Identity;
 public static class IdentitySetup
 {
     public const int MaxFailedAccessAttempts = 5;
+    public const int MinPasswordLength = 10;
+    /// <summary>The web form's limit too; Identity's column would take 256.</summary>
+    public const int MaxUserNameLength = 64;
 
     public static void Configure(IdentityOptions o)
     {
-        o.Password.RequiredLength = 8;
+        o.Password.RequiredLength = MinPasswordLength;
         o.Password.RequireNonAlphanumeric = false;
         o.Lockout.MaxFailedAccessAttempts = MaxFailedAccessAttempts;
         o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
@@ -25,6 +28,7 @@ public static class IdentitySetup
         return services.AddIdentityCore<AppUser>(Configure)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddErrorDescriber<ChineseIdentityErrorDescriber>();
+            .AddErrorDescriber<ChineseIdentityErrorDescriber>()
+            .AddPasswordValidator<CommonPasswordValidator>();
     }
 }

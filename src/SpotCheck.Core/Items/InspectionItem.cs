@@ -1,3 +1,4 @@
+using System.Globalization;
 using SpotCheck.Core.Common;
 
 namespace SpotCheck.Core.Items;
@@ -88,7 +89,7 @@ public sealed class InspectionItem : Data.IVersioned
         if (Status != ItemStatus.Draft)
             return new Error("item.not_draft", "只有草稿可以发布", Kind: ErrorKind.Conflict);
         if (previous is not null && EffectiveFrom <= previous.EffectiveFrom)
-            return new Error("item.effective_from", $"新版本的生效日期必须晚于上一版本的生效日期（{previous.EffectiveFrom:yyyy-MM-dd}）", nameof(EffectiveFrom));
+            return new Error("item.effective_from", string.Create(CultureInfo.InvariantCulture, $"新版本的生效日期必须晚于上一版本的生效日期（{previous.EffectiveFrom:yyyy-MM-dd}）"), nameof(EffectiveFrom));
         previous?.Supersede(EffectiveFrom.AddDays(-1));
         Status = ItemStatus.Published;
         PublishedAtUtc = utcNow;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
@@ -111,7 +112,7 @@ public static class PublishItem
             {
                 ["code"] = item.Code,
                 ["version"] = item.Version,
-                ["effectiveFrom"] = item.EffectiveFrom.ToString("yyyy-MM-dd"),
+                ["effectiveFrom"] = item.EffectiveFrom.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
                 ["supersededVersion"] = previous?.Version,
             }), ct);
             return Result.Ok();
@@ -132,7 +133,7 @@ public static class RetireItem
             if (!result.IsSuccess) return result;
             await audit.AppendAsync(new AuditEvent("ITEM_RETIRED", actor, new JsonObject
             {
-                ["code"] = item.Code, ["version"] = item.Version, ["effectiveTo"] = effectiveTo.ToString("yyyy-MM-dd"),
+                ["code"] = item.Code, ["version"] = item.Version, ["effectiveTo"] = effectiveTo.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             }), ct);
             return Result.Ok();
         }, ct);

@@ -38,7 +38,7 @@ public static class CorrectResult
             if (task is null || !reviewer.CanSee(task)) return new Error("task.not_found", "检查任务不存在或无权查看", Kind: ErrorKind.NotFound);
             var current = await db.PublishedResults.Where(r => r.TaskId == taskId).OrderByDescending(r => r.Version).FirstOrDefaultAsync(ct);
             if (current is null) return new Error("correction.not_published", "该检查结果尚未公示，无需更正", Kind: ErrorKind.Conflict);
-            if (await AuditChainCheck.BrokenAsync(db, ct) is { } broken) return broken;
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             var gathered = (await PublicContent.GatherAsync(db, [task], ct))[taskId] with
             {
                 ResultCodes = results, ResultText = RecordCodes.Labels(results, RecordCodes.Results),

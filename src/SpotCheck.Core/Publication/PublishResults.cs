@@ -29,7 +29,7 @@ public static class PublishResults
             var tasks = await db.InspectionTasks.Include(t => t.Members).Where(t => ids.Contains(t.Id)).ToListAsync(ct);
             var missing = ids.Except(tasks.Where(reviewer.CanSee).Select(t => t.Id)).ToList();
             if (missing.Count > 0) return new Error("task.not_found", $"检查任务不存在或无权查看：#{string.Join("、#", missing)}", "taskIds", ErrorKind.NotFound);
-            if (await AuditChainCheck.BrokenAsync(db, ct) is { } broken) return broken;
+            if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             foreach (var task in tasks)
             {
                 var published = task.Publish();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
@@ -65,7 +66,7 @@ public static class CreateTask
             await audit.AppendAsync(new AuditEvent("TASK_CREATED", actor, new JsonObject
             {
                 ["source"] = TaskLabels.Code(source), ["enterpriseId"] = c.EnterpriseId,
-                ["dueDate"] = c.DueDate.ToString("yyyy-MM-dd"), ["officers"] = new JsonArray([.. team.Select(i => (JsonNode)i)]),
+                ["dueDate"] = c.DueDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["officers"] = new JsonArray([.. team.Select(i => (JsonNode)i)]),
             }), ct);
             return task.Id;
         }, ct);

@@ -23,7 +23,9 @@ public static class ImportEnterprises
     {
         public async Task<ImportResult> HandleAsync(Stream stream, TabularFormat format, string fileSha256, string actor, CancellationToken ct = default)
         {
-            var errors = new RowErrors();
+            var errors = new ImportReport();
+            IReadOnlyList<bool>? present = null;
+            HashSet<string>? overridden = null;
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var pendingUpdates = new List<EnterpriseData>(UpdateBatch);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -32,22 +34,23 @@ public static class ImportEnterprises
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await using var writer = await EnterpriseBulkWriter.CreateAsync(db, tx, now, stream.CanSeek && stream.Length > BulkFileBytes, ct);
-            foreach (var row in TabularFile.ReadRows(stream, format, EnterpriseLayout.Headers, errors))
+            foreach (var row in TabularFile.ReadRows(stream, format, EnterpriseLayout.Layout, errors))
             {
                 ct.ThrowIfCancellationRequested();
                 if (row.IsEmpty) continue;
+                present ??= row.Present;
                 var data = EnterpriseLayout.Parse(row, errors, code =>
                 {
                     if (seen.TryGetValue(code, out var firstRow)) return $"统一社会信用代码与第{firstRow}行重复";
                     seen[code] = row.Number;
                     return null;
-                });
+                }, code => (overridden ??= [.. db.Enterprises.Where(e => e.UsccOverrideReason != null).Select(e => e.Uscc)]).Contains(code));
                 if (data is null || errors.Count > 0) continue; // keep validating, stop writing: nothing will be kept
                 if (await writer.ExistsAsync(data.Uscc, ct))
                 {
                     existing++;
                     pendingUpdates.Add(data);
-                    if (pendingUpdates.Count == UpdateBatch) updated += await ApplyUpdatesAsync(pendingUpdates, actor, source, now, ct);
+                    if (pendingUpdates.Count == UpdateBatch) updated += await ApplyUpdatesAsync(pendingUpdates, present, actor, source, now, ct);
                 }
                 else
                 {
@@ -58,10 +61,10 @@ public static class ImportEnterprises
             if (errors.Count > 0)
             {
                 await tx.RollbackAsync(ct);
-                return ImportResult.Failed(errors.Listed, errors.Count, fileSha256);
+                return ImportResult.Failed(errors, fileSha256);
             }
 
-            updated += await ApplyUpdatesAsync(pendingUpdates, actor, source, now, ct);
+            updated += await ApplyUpdatesAsync(pendingUpdates, present, actor, source, now, ct);
             await writer.FinishAsync(ct);
             await audit.AppendAsync(new AuditEvent("ENTERPRISE_IMPORTED", actor, new JsonObject
             {
@@ -73,16 +76,23 @@ public static class ImportEnterprises
                 ["unchanged"] = existing - updated,
             }), ct);
             await tx.CommitAsync(ct);
-            return new ImportResult(created + existing, created, updated, [], 0, fileSha256);
+            return ImportResult.Succeeded(errors, created + existing, created, updated, fileSha256);
         }
 
-        /// <summary>Existing USCCs go through the entity (field history), a batch at a time, inside the import transaction.</summary>
-        async Task<int> ApplyUpdatesAsync(List<EnterpriseData> batch, string actor, string source, DateTime now, CancellationToken ct)
+        /// <summary>
+        /// Existing USCCs go through the entity (field history), a batch at a time, inside the import transaction;
+        /// fields whose column the file lacks keep their stored values.
+        /// </summary>
+        async Task<int> ApplyUpdatesAsync(List<EnterpriseData> batch, IReadOnlyList<bool>? present, string actor, string source, DateTime now, CancellationToken ct)
         {
             if (batch.Count == 0) return 0;
             var codes = batch.Select(d => d.Uscc).ToList();
             var stored = await db.Enterprises.Include(e => e.Tags).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
-            var changed = batch.Count(data => stored[data.Uscc].Update(data, actor, source, now).Count > 0);
+            var changed = batch.Count(data =>
+            {
+                var enterprise = stored[data.Uscc];
+                return enterprise.Update(EnterpriseLayout.KeepStoredWhereAbsent(data, present!, enterprise), actor, source, now).Count > 0;
+            });
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
             batch.Clear();

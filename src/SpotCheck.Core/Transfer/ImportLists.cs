@@ -14,11 +14,11 @@ public static class ImportOfficers
     {
         public async Task<ImportResult> HandleAsync(Stream stream, TabularFormat format, string fileSha256, string actor, CancellationToken ct = default)
         {
-            var errors = new RowErrors();
+            var errors = new ImportReport();
             var rows = new List<OfficerLayout.Row>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
             var departmentNames = new Dictionary<string, string?>(StringComparer.Ordinal);
-            foreach (var row in TabularFile.ReadRows(stream, format, OfficerLayout.Headers, errors))
+            foreach (var row in TabularFile.ReadRows(stream, format, OfficerLayout.Layout, errors))
             {
                 if (row.IsEmpty) continue;
                 if (OfficerLayout.Parse(row, errors) is not { } parsed) continue;
@@ -33,7 +33,7 @@ public static class ImportOfficers
                     errors.Add(r.Number, OfficerLayout.DepartmentName, $"部门代码“{r.DepartmentCode}”不存在，新建部门需填写部门名称");
                 else if (r.DepartmentName is not null) departmentNames.TryAdd(r.DepartmentCode, r.DepartmentName);
             }
-            if (errors.Count > 0) return ImportResult.Failed(errors.Listed, errors.Count, fileSha256);
+            if (errors.Count > 0) return ImportResult.Failed(errors, fileSha256);
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             foreach (var (code, name) in departmentNames)
@@ -65,7 +65,7 @@ public static class ImportOfficers
                 ["departmentsCreated"] = departmentNames.Count,
             }), ct);
             await tx.CommitAsync(ct);
-            return new ImportResult(rows.Count, created, updated, [], 0, fileSha256);
+            return ImportResult.Succeeded(errors, rows.Count, created, updated, fileSha256);
         }
     }
 }
@@ -76,10 +76,10 @@ public static class ImportItems
     {
         public async Task<ImportResult> HandleAsync(Stream stream, TabularFormat format, string fileSha256, string actor, CancellationToken ct = default)
         {
-            var errors = new RowErrors();
+            var errors = new ImportReport();
             var rows = new List<ItemLayout.Row>();
             var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-            foreach (var row in TabularFile.ReadRows(stream, format, ItemLayout.Headers, errors))
+            foreach (var row in TabularFile.ReadRows(stream, format, ItemLayout.Layout, errors))
             {
                 if (row.IsEmpty) continue;
                 if (ItemLayout.Parse(row, errors) is not { } parsed) continue;
@@ -90,7 +90,7 @@ public static class ImportItems
             var departments = await db.Departments.ToDictionaryAsync(d => d.Code, d => d.Id, StringComparer.Ordinal, ct);
             foreach (var r in rows.Where(r => !departments.ContainsKey(r.DepartmentCode)))
                 errors.Add(r.Number, ItemLayout.Department, $"部门代码“{r.DepartmentCode}”不存在，请先在人员名录中建立该部门");
-            if (errors.Count > 0) return ImportResult.Failed(errors.Listed, errors.Count, fileSha256);
+            if (errors.Count > 0) return ImportResult.Failed(errors, fileSha256);
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             var now = clock.GetUtcNow().UtcDateTime;
@@ -112,14 +112,14 @@ public static class ImportItems
             if (errors.Count > 0)
             {
                 await tx.RollbackAsync(ct);
-                return ImportResult.Failed(errors.Listed, errors.Count, fileSha256);
+                return ImportResult.Failed(errors, fileSha256);
             }
             await audit.AppendAsync(new AuditEvent("ITEM_IMPORTED", actor, new JsonObject
             {
                 ["fileSha256"] = fileSha256, ["rows"] = rows.Count, ["created"] = created, ["updated"] = updated,
             }), ct);
             await tx.CommitAsync(ct);
-            return new ImportResult(rows.Count, created, updated, [], 0, fileSha256);
+            return ImportResult.Succeeded(errors, rows.Count, created, updated, fileSha256);
         }
     }
 }

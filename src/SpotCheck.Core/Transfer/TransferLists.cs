@@ -9,23 +9,36 @@ public enum ListKind { Enterprises, Officers, Items }
 /// <summary>Entry points by list kind and file name, for the CLI and the import page.</summary>
 public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimeProvider clock)
 {
-    public static IReadOnlyList<string> Headers(ListKind kind) => kind switch
+    public static TabularLayout Layout(ListKind kind) => kind switch
     {
-        ListKind.Enterprises => EnterpriseLayout.Headers,
-        ListKind.Officers => OfficerLayout.Headers,
-        _ => ItemLayout.Headers,
+        ListKind.Enterprises => EnterpriseLayout.Layout,
+        ListKind.Officers => OfficerLayout.Layout,
+        _ => ItemLayout.Layout,
+    };
+
+    public static IReadOnlyList<string> Headers(ListKind kind) => Layout(kind).Headers;
+
+    /// <summary>The list's name, also the name of the worksheet that holds it.</summary>
+    public static string Title(ListKind kind) => kind switch
+    {
+        ListKind.Enterprises => "检查对象名录库",
+        ListKind.Officers => "执法检查人员名录库",
+        _ => "检查事项清单",
     };
 
     public async Task<ImportResult> ImportAsync(ListKind kind, string path, string actor, CancellationToken ct = default)
     {
         var format = TabularFile.FormatOf(path);
-        if (!format.IsSuccess) return ImportResult.Failed([new RowError(1, "file", format.Error!.Message)], 1, "");
+        if (!format.IsSuccess) return Unreadable(format.Error!.Message, "", null);
         var sha = await ImportEnterprises.Sha256Async(path, ct);
         await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
         return await ImportAsync(kind, stream, format.Value, sha, actor, ct);
     }
 
-    /// <summary>Imports one file; a file that cannot be read at all is reported as an error of row 1, nothing imported.</summary>
+    /// <summary>
+    /// Imports one file (a seekable stream: a csv is read twice, once to find its encoding); a file that cannot be read
+    /// at all is reported as an error of row 1, nothing imported.
+    /// </summary>
     public async Task<ImportResult> ImportAsync(ListKind kind, Stream stream, TabularFormat format, string sha, string actor, CancellationToken ct = default)
     {
         try
@@ -37,30 +50,27 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
                 _ => await new ImportItems.Handler(db, audit, clock).HandleAsync(stream, format, sha, actor, ct),
             };
         }
-        catch (System.Text.DecoderFallbackException)
+        catch (UndecodableCsvException e)
         {
-            return Unreadable("文件不是 UTF-8 编码，请另存为“CSV UTF-8（逗号分隔）”后重新导入", sha);
+            return Unreadable(e.Message, sha, e.Encoding);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or System.Xml.XmlException)
         {
-            return Unreadable("文件不是有效的 xlsx 工作簿（可能已损坏或实际为其他格式）", sha);
+            return Unreadable("文件不是有效的 xlsx 工作簿（可能已损坏或实际为其他格式）", sha, null);
         }
     }
 
-    static ImportResult Unreadable(string message, string sha)
+    static ImportResult Unreadable(string message, string sha, CsvEncoding? encoding)
     {
         // Nothing was saved: the handlers roll back their transaction when the reader fails.
-        return ImportResult.Failed([new RowError(1, "文件", message)], 1, sha);
+        var report = new ImportReport { Encoding = encoding };
+        report.Add(1, "文件", message);
+        return ImportResult.Failed(report, sha);
     }
 
-    /// <summary>Headers plus one example row, in the import layout.</summary>
+    /// <summary>The import template: headers only (and, in xlsx, a 填写说明 sheet), so that no example row can be imported.</summary>
     public static void WriteTemplate(ListKind kind, Stream stream, TabularFormat format) =>
-        TabularFile.Write(stream, format, Headers(kind), [kind switch
-        {
-            ListKind.Enterprises => EnterpriseLayout.Example,
-            ListKind.Officers => OfficerLayout.Example,
-            _ => ItemLayout.Example,
-        }]);
+        TabularFile.WriteTemplate(stream, format, Layout(kind), Title(kind));
 
     /// <summary>Writes the whole list in its import layout; enterprises are read in keyset pages, never all at once.</summary>
     public int Export(ListKind kind, Stream stream, TabularFormat format)
@@ -80,7 +90,7 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
             ListKind.Officers => db.Officers.AsNoTracking().Include(o => o.Department).OrderBy(o => o.Code).AsEnumerable().Select(OfficerLayout.ToCells),
             _ => ItemRows(),
         };
-        TabularFile.Write(stream, format, Headers(kind), Counted(rows));
+        TabularFile.Write(stream, format, Layout(kind), Counted(rows), Title(kind));
         return count;
     }
 

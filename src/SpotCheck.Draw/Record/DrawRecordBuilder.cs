@@ -10,7 +10,7 @@ namespace SpotCheck.Draw.Record;
 /// Assembles the published draw record (docs/draw-record.md) from the library calls, in ceremony order: freeze →
 /// commit → declare → public randomness → reveal → seed → select → assign → substitutions → log entries.
 /// </summary>
-public sealed class DrawRecordBuilder
+public sealed partial class DrawRecordBuilder
 {
     public const string Format = "spotcheck-draw-record/1";
     readonly DrawDefinition _definition;

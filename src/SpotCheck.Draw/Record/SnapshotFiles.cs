@@ -64,17 +64,31 @@ public static class SnapshotFiles
     /// <summary>Splits a snapshot file into rows, checking the format rules (null when well-formed).</summary>
     public static string? Check(string text, int columns, out List<string[]> rows)
     {
-        rows = [];
+        var list = new List<string[]>();
+        rows = list;
+        return ForEachRow(text, columns, (fields, _) => list.Add(fields));
+    }
+
+    /// <summary>
+    /// Walks the rows in file order, checking the format rules on the way; <paramref name="row"/> sees each well-formed row
+    /// with its 1-based line number before the next line is read. Null when the whole file is well-formed.
+    /// </summary>
+    public static string? ForEachRow(string text, int columns, Action<string[], int> row)
+    {
         if (text.Length > 0 && text[^1] != '\n') return "last line is not terminated by LF";
         string? previous = null;
-        foreach (var line in text.Split('\n').SkipLast(1))
+        var line = 0;
+        for (var start = 0; start < text.Length;)
         {
-            var fields = line.Split('\t');
-            if (fields.Length != columns) return $"line {rows.Count + 1} has {fields.Length} fields, expected {columns}";
-            if (previous is not null && string.CompareOrdinal(previous, line) >= 0)
-                return $"line {rows.Count + 1} is out of order or repeated";
-            previous = line;
-            rows.Add(fields);
+            var end = text.IndexOf('\n', start);
+            var current = text[start..end];
+            line++;
+            var fields = current.Split('\t');
+            if (fields.Length != columns) return $"line {line} has {fields.Length} fields, expected {columns}";
+            if (previous is not null && string.CompareOrdinal(previous, current) >= 0) return $"line {line} is out of order or repeated";
+            previous = current;
+            row(fields, line);
+            start = end + 1;
         }
         return null;
     }

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace SpotCheck.Draw.Selection;
 
 /// <summary>How many ids each stratum contributes (draw-spec §3.2–3.4) and the strata report.</summary>
@@ -43,7 +44,7 @@ public static class StratumQuotas
             foreach (var (id, date) in x.LastSelected)
             {
                 if (!DrawIds.IsValidId(id)) throw new DrawInputException($"lastSelected: {DrawIds.DescribeBadId(id)}");
-                if (date > x.AsOf) throw new DrawInputException($"lastSelected.{id}: {date:yyyy-MM-dd} is after asOf");
+                if (date > x.AsOf) throw new DrawInputException(string.Create(CultureInfo.InvariantCulture, $"lastSelected.{id}: {date:yyyy-MM-dd} is after asOf"));
             }
         }
     }

@@ -6,7 +6,7 @@ public static class ApiEndpoints
 
     public static void MapSpotCheckApi(this IEndpointRouteBuilder app)
     {
-        var v1 = app.MapGroup("/api/v1");
+        var v1 = app.MapGroup("/api/v1").AddEndpointFilterFactory(NullFields.Factory);
         v1.MapPublicApi();
         v1.MapMeApi();
         v1.MapUsersApi();
@@ -14,6 +14,7 @@ public static class ApiEndpoints
         v1.MapEnterprisesApi();
         v1.MapOfficersApi();
         v1.MapTasksApi();
+        v1.MapNoticesApi();
         v1.MapPlansApi();
         v1.MapDrawsApi();
         v1.MapPublicationsApi();

@@ -1,11 +1,9 @@
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Draws;
-using SpotCheck.Core.Identity;
 using SpotCheck.Core.Plans;
 using SpotCheck.Draw;
 using SpotCheck.Hosting.Security;
@@ -32,27 +30,26 @@ public static class DrawsApi
 
     public static void MapDrawsApi(this IEndpointRouteBuilder api)
     {
-        var read = api.MapGroup("/draws").RequireAuthorization(Policies.Staff).WithTags("draws");
+        var read = api.MapGroup("/draws").RequireAuthorization(Policies.DrawReaders).WithTags("draws");
         read.MapGet("/", ListAsync).WithSummary("抽取（全部）");
         read.MapGet("/{drawId}", GetAsync).WithSummary("一次抽取的当前状态");
+        read.MapGet("/{drawId}/record", RecordAsync).WithSummary("完整抽取记录（含回避与上轮名单文件）");
 
-        var record = api.MapGroup("/draws").RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.Admin},{Roles.Planner},{Roles.Supervisor}" }).WithTags("draws");
-        record.MapGet("/{drawId}/record", RecordAsync).WithSummary("完整抽取记录（含回避与上轮名单文件）");
-
-        var runners = api.MapGroup("").RequireAuthorization(new AuthorizeAttribute { Roles = Roles.Planner }).WithTags("draws");
+        var runners = api.MapGroup("").RequireAuthorization(Policies.Planners).WithTags("draws");
         runners.MapPost("/plans/{planId:int}/draws", FreezeAsync).WithSummary("冻结名录与参数，开始抽取");
         runners.MapPost("/draws/{drawId}/run", RunAsync).WithSummary("计算种子、抽取对象并配员");
         runners.MapPost("/draws/{drawId}/void", VoidAsync).WithSummary("作废未完成的抽取");
         runners.MapPost("/draws/{drawId}/publish", PublishAsync).WithSummary("公示已完成的抽取");
 
-        var parties = api.MapGroup("/draws").RequireAuthorization(new AuthorizeAttribute { Roles = $"{Roles.Planner},{Roles.Supervisor}" }).WithTags("draws");
+        var parties = api.MapGroup("/draws").RequireAuthorization(Policies.DrawParties).WithTags("draws");
         parties.MapPost("/{drawId}/commit", CommitAsync).WithSummary("本方提交承诺（秘密值只显示一次）");
         parties.MapPost("/{drawId}/public-randomness", RandomnessAsync).WithSummary("录入公共随机数（两人各录一次）");
         parties.MapPost("/{drawId}/reveal", RevealAsync).WithSummary("本方揭示秘密值");
     }
 
     /// <summary>The party a user acts as: the Planner organises, the Supervisor supervises.</summary>
-    public static string PartyOf(HttpContext http) => http.User.IsInRole(Roles.Planner) ? DrawSession.Organizer : DrawSession.Supervisor;
+    public static async Task<string> PartyOfAsync(HttpContext http) =>
+        await http.MayAsync(Policies.Planners) ? DrawSession.Organizer : DrawSession.Supervisor;
 
     static async Task<Ok<List<DrawDto>>> ListAsync(AppDbContext db, CancellationToken ct)
     {
@@ -86,7 +83,7 @@ public static class DrawsApi
     static async Task<Results<Ok<CommitDto>, ValidationProblem, ProblemHttpResult>> CommitAsync(
         string drawId, SecretBody body, CommitDraw.Handler handler, HttpContext http, CancellationToken ct)
     {
-        var party = PartyOf(http);
+        var party = await PartyOfAsync(http);
         var result = await handler.HandleAsync(drawId, party, body.Secret, http.User.Identity!.Name!, ct);
         return result.IsSuccess
             ? TypedResults.Ok(new CommitDto(party, result.Value, DrawHash.Commitment(drawId, party, result.Value)))
@@ -103,7 +100,7 @@ public static class DrawsApi
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> RevealAsync(
         string drawId, SecretBody body, RevealSecret.Handler handler, HttpContext http, CancellationToken ct)
     {
-        var result = await handler.HandleAsync(drawId, PartyOf(http), body.Secret ?? "", http.User.Identity!.Name!, ct);
+        var result = await handler.HandleAsync(drawId, await PartyOfAsync(http), body.Secret ?? "", http.User.Identity!.Name!, ct);
         return result.IsSuccess ? TypedResults.NoContent() : Fail<NoContent>(result.Error!);
     }
 

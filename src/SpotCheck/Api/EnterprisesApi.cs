@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Enterprises;
-using SpotCheck.Core.Identity;
 using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Api;
@@ -81,7 +80,8 @@ public static class EnterprisesApi
         if (!VersionHeaders.TryReadIfMatch(http, out var ifMatch))
             return new Error("http.if_match", "If-Match 须为本接口返回的 ETag（如 \"3\"）", "If-Match").ToValidationProblem();
         if (ifMatch is not null) body.ExpectedVersion = ifMatch;
-        if (body.UsccOverrideReason is not null && !http.User.IsInRole(Roles.Admin))
+        // The override of the check character is the Admin's alone (domain.md §5), whoever may edit the rest.
+        if (body.UsccOverrideReason is not null && !await http.MayAsync(Policies.Admin))
             return new Error("enterprise.override_forbidden", "只有系统管理员可以覆盖统一社会信用代码校验", nameof(body.UsccOverrideReason))
                 .ToValidationProblem();
         return (await handler.HandleAsync(body, http.User.Identity!.Name!, ct)).ToSaved();

@@ -6,7 +6,7 @@ using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Api;
 
-/// <summary>抽查计划: staff read; Admin/Planner create, edit drafts, publish and close.</summary>
+/// <summary>抽查计划: staff read; planners create, edit drafts, publish and close.</summary>
 public static class PlansApi
 {
     public sealed record PlanDto(
@@ -21,7 +21,7 @@ public static class PlansApi
         read.MapGet("/", ListAsync).WithSummary("抽查计划（全部）");
         read.MapGet("/{id:int}", GetAsync).WithSummary("一个抽查计划");
 
-        var write = api.MapGroup("/plans").RequireAuthorization(Policies.Editors).WithTags("plans");
+        var write = api.MapGroup("/plans").RequireAuthorization(Policies.Planners).WithTags("plans");
         write.MapPost("/", SaveAsync).WithSummary("新建计划（id 为 0）或修改草稿");
         write.MapPost("/{id:int}/publish", PublishAsync).WithSummary("发布计划（公开，写入 PLAN 审计记录）");
         write.MapPost("/{id:int}/close", CloseAsync).WithSummary("关闭计划");

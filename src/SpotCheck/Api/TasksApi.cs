@@ -4,7 +4,6 @@ using SpotCheck.Core.Common;
 using SpotCheck.Core.Credit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
-using SpotCheck.Core.Notices;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
@@ -14,7 +13,7 @@ using SpotCheck.Pages.Staff.Tasks;
 namespace SpotCheck.Api;
 
 /// <summary>
-/// Tasks, records, evidence, review, objections and notices. Officers reach only their own tasks: anything else is
+/// Tasks, records, evidence, review and objections (notices: <see cref="NoticesApi"/>). Officers reach only their own tasks: anything else is
 /// 404, never data. Mapped by <c>v1.MapTasksApi()</c>.
 /// </summary>
 public static class TasksApi
@@ -39,25 +38,24 @@ public static class TasksApi
         var g = api.MapGroup("/tasks").RequireAuthorization(Policies.Staff).WithTags("tasks");
         g.MapGet("/", ListAsync).WithSummary("检查任务（执法人员仅见本人所在检查组的任务）");
         g.MapGet("/{id:int}", GetAsync).WithSummary("一个检查任务");
-        g.MapPost("/", CreateAsync).RequireAuthorization(Policies.Editors).WithSummary("新建非随机任务（受理举报等）");
+        g.MapPost("/", CreateAsync).RequireAuthorization(Policies.Planners).WithSummary("新建非随机任务（受理举报等）");
         g.MapGet("/{id:int}/record", GetRecordAsync).WithSummary("检查记录");
-        g.MapPut("/{id:int}/record", SaveRecordAsync).WithSummary("保存检查记录（检查组成员）");
-        g.MapPost("/{id:int}/confirm", ConfirmAsync).WithSummary("本人确认（签名）检查记录");
-        g.MapPost("/{id:int}/submit", SubmitAsync).WithSummary("全部成员确认后提交审核");
-        g.MapPost("/{id:int}/withdraw", WithdrawAsync).WithSummary("回避退出；替补按 DRAW-v1 §5.5 产生");
-        g.MapPost("/{id:int}/frame-error", FrameErrorAsync).RequireAuthorization(Policies.Editors)
+        g.MapPut("/{id:int}/record", SaveRecordAsync).RequireAuthorization(Policies.TeamMembers).WithSummary("保存检查记录（检查组成员）");
+        g.MapPost("/{id:int}/confirm", ConfirmAsync).RequireAuthorization(Policies.TeamMembers).WithSummary("本人确认（签名）检查记录");
+        g.MapPost("/{id:int}/submit", SubmitAsync).RequireAuthorization(Policies.TeamMembers).WithSummary("全部成员确认后提交审核");
+        g.MapPost("/{id:int}/withdraw", WithdrawAsync).RequireAuthorization(Policies.Withdrawers).WithSummary("回避退出；替补按 DRAW-v1 §5.5 产生");
+        g.MapPost("/{id:int}/frame-error", FrameErrorAsync).RequireAuthorization(Policies.Planners)
             .WithSummary("检查对象名录错误：本任务终止为已替换，替补对象为同层未使用的最低序位（draw-spec §4.2），按抽取规则配员");
-        g.MapPost("/{id:int}/members", AddMemberAsync).RequireAuthorization(Policies.Editors)
+        g.MapPost("/{id:int}/members", AddMemberAsync).RequireAuthorization(Policies.Planners)
             .WithSummary("人员不足时补充检查人员（按 DRAW-v1 §5.5 规则产生，不能指定）");
         g.MapGet("/{id:int}/evidence", ListEvidenceAsync).WithSummary("证据材料清单");
-        g.MapPost("/{id:int}/evidence", UploadAsync).DisableAntiforgery().WithSummary("上传证据（JPG/PNG/PDF，≤20MB，multipart 字段 file）");
+        g.MapPost("/{id:int}/evidence", UploadAsync).RequireAuthorization(Policies.TeamMembers).DisableAntiforgery().WithSummary("上传证据（JPG/PNG/PDF，≤20MB，multipart 字段 file）");
         g.MapGet("/evidence/{evidenceId:int}", DownloadAsync).WithSummary("下载证据（校验哈希）");
-        g.MapPost("/{id:int}/approve", ApproveAsync).WithSummary("审核通过");
-        g.MapPost("/{id:int}/return", ReturnAsync).WithSummary("退回检查组（须填写原因）");
-        g.MapGet("/{id:int}/notices/{kind}", NoticeAsync).WithSummary("检查通知书（Inspection）/检查结果告知书（Result），.docx");
-        g.MapPost("/{id:int}/objections", ObjectionAsync).WithSummary("登记异议");
-        g.MapPost("/followups/{followUpId:int}/close", CloseFollowUpAsync).WithSummary("完结后续处置（责令整改须复查任务已审核）");
-        g.MapPost("/objections/{objectionId:int}/resolve", ResolveAsync).WithSummary("处理异议（一次，结果保留）");
+        g.MapPost("/{id:int}/approve", ApproveAsync).RequireAuthorization(Policies.Reviewers).WithSummary("审核通过");
+        g.MapPost("/{id:int}/return", ReturnAsync).RequireAuthorization(Policies.Reviewers).WithSummary("退回检查组（须填写原因）");
+        g.MapPost("/{id:int}/objections", ObjectionAsync).RequireAuthorization(Policies.FollowUp).WithSummary("登记异议");
+        g.MapPost("/followups/{followUpId:int}/close", CloseFollowUpAsync).RequireAuthorization(Policies.FollowUp).WithSummary("完结后续处置（责令整改须复查任务已审核）");
+        g.MapPost("/objections/{objectionId:int}/resolve", ResolveAsync).RequireAuthorization(Policies.Reviewers).WithSummary("处理异议（一次，结果保留）");
     }
 
     static Task<TaskViewer> Viewer(HttpContext http, AppDbContext db, CancellationToken ct) => TaskViewers.ForAsync(http.User, db, ct);
@@ -156,52 +154,29 @@ public static class TasksApi
     static async Task<IResult> DownloadAsync(int evidenceId, bool? thumb, OpenEvidence.Handler open, AppDbContext db, HttpContext http, CancellationToken ct)
     {
         var r = await open.HandleAsync(http.RequestServices.Evidence(), evidenceId, thumb == true, await Viewer(http, db, ct), ct);
-        if (!r.IsSuccess)
-            return r.Error!.Kind == ErrorKind.NotFound ? r.Error.ToProblem()
-                : TypedResults.Problem(title: r.Error.Message, statusCode: StatusCodes.Status500InternalServerError,
-                    extensions: new Dictionary<string, object?> { ["code"] = r.Error.Code });
+        // A file that fails its hash check is refused (409, logged), as on the page: never served, never a 500.
+        if (!r.IsSuccess) return r.Error!.ToProblem();
         return TaskViewers.File(http, r.Value);
     }
 
     static async Task<Results<Ok<ApproveRecord.Approved>, ProblemHttpResult>> ApproveAsync(int id, ApproveRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
     {
-        if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
         var r = await review.HandleAsync(id, await Viewer(http, db, ct), ct);
         return r.IsSuccess ? TypedResults.Ok(r.Value) : r.Error!.ToProblem();
     }
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ReturnAsync(int id, ReasonBody body, ReturnRecord.Handler review, AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (!TaskViewers.CanReview(http.User)) return new Error("review.forbidden", "只有审核人员可以审核", Kind: ErrorKind.Forbidden).ToProblem();
-        return Done(await review.HandleAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
-    }
-
-    static async Task<IResult> NoticeAsync(int id, NoticeKind kind, GenerateNotice.Handler notices, AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        var r = await notices.HandleAsync(id, kind, await Viewer(http, db, ct), ct);
-        return r.IsSuccess ? TypedResults.File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName) : r.Error!.ToProblem();
-    }
+        => Done(await review.HandleAsync(id, body.Reason ?? "", await Viewer(http, db, ct), ct));
 
     static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> ObjectionAsync(int id, RecordObjection.Command body, RecordObjection.Handler record,
         AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (!TaskViewers.CanPlan(http.User) && !TaskViewers.CanReview(http.User))
-            return new Error("objection.forbidden", "只有计划管理员或审核人员可以登记异议", Kind: ErrorKind.Forbidden).ToProblem();
-        return (await record.HandleAsync(id, body, await Viewer(http, db, ct), ct)).ToSaved();
-    }
+        => (await record.HandleAsync(id, body, await Viewer(http, db, ct), ct)).ToSaved();
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> ResolveAsync(int objectionId, ResolveBody body, ResolveObjection.Handler resolve,
         AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (!TaskViewers.CanReview(http.User)) return new Error("objection.forbidden", "只有审核人员可以处理异议", Kind: ErrorKind.Forbidden).ToProblem();
-        return Done(await resolve.HandleAsync(objectionId, body.Outcome, body.Note ?? "", await Viewer(http, db, ct), ct));
-    }
+        => Done(await resolve.HandleAsync(objectionId, body.Outcome, body.Note ?? "", await Viewer(http, db, ct), ct));
 
     static async Task<Results<NoContent, ValidationProblem, ProblemHttpResult>> CloseFollowUpAsync(int followUpId, NoteBody body, CloseFollowUp.Handler close,
         AppDbContext db, HttpContext http, CancellationToken ct)
-    {
-        if (!TaskViewers.CanPlan(http.User) && !TaskViewers.CanReview(http.User))
-            return new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden).ToProblem();
-        return Done(await close.HandleAsync(followUpId, body.Note ?? "", await Viewer(http, db, ct), ct));
-    }
+        => Done(await close.HandleAsync(followUpId, body.Note ?? "", await Viewer(http, db, ct), ct));
 }

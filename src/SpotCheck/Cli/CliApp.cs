@@ -16,6 +16,9 @@ public static class CliApp
         root.Subcommands.Add(AuditCommands.Create());
         root.Subcommands.Add(TransferCommands.CreateImport());
         root.Subcommands.Add(TransferCommands.CreateExport());
+        root.Subcommands.Add(BackupCommands.CreateBackup());
+        root.Subcommands.Add(BackupCommands.CreateRestore());
+        root.Subcommands.Add(DbCommands.Create());
         return root;
     }
 

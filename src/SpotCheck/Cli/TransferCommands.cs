@@ -11,22 +11,22 @@ public static class TransferCommands
 {
     const string Actor = "cli";
 
-    static readonly (string Name, ListKind Kind, string Label)[] Lists =
+    static readonly (string Name, ListKind Kind)[] Lists =
     [
-        ("enterprises", ListKind.Enterprises, "检查对象名录库"),
-        ("officers", ListKind.Officers, "执法检查人员名录库"),
-        ("items", ListKind.Items, "检查事项清单"),
+        ("enterprises", ListKind.Enterprises),
+        ("officers", ListKind.Officers),
+        ("items", ListKind.Items),
     ];
 
     public static Command CreateImport()
     {
         var import = new Command("import", "从 csv/xlsx 导入名录（整个文件要么全部导入，要么全部不导入）");
-        foreach (var (name, kind, label) in Lists)
+        foreach (var (name, kind) in Lists)
         {
-            var file = new Argument<string>("FILE") { Description = "FILE.csv 或 FILE.xlsx" };
+            var file = new Argument<string>("FILE") { Description = "FILE.csv（UTF-8 或 GB18030）或 FILE.xlsx（第一个工作表）" };
             var dataDir = CommonOptions.DataDir();
             var db = CommonOptions.Db();
-            var command = new Command(name, $"导入{label}") { file, dataDir, db };
+            var command = new Command(name, $"导入{TransferLists.Title(kind)}") { file, dataDir, db };
             command.SetAction(async (parse, ct) =>
             {
                 var path = parse.GetRequiredValue(file);
@@ -34,6 +34,9 @@ public static class TransferCommands
                 await using var services = await CliServices.OpenAsync(CommonOptions.Storage(parse, dataDir, db), ct);
                 await using var scope = services.CreateAsyncScope();
                 var result = await Transfer(scope.ServiceProvider).ImportAsync(kind, path, Actor, ct);
+                // stdout carries only the `imported N` line (SPEC §4); everything else a clerk should know goes to stderr.
+                if (result.EncodingNote is { } encoding) await Console.Error.WriteLineAsync(encoding);
+                foreach (var warning in result.Warnings) await Console.Error.WriteLineAsync($"警告：{warning}");
                 if (!result.IsSuccess)
                 {
                     foreach (var e in result.Errors) await Console.Error.WriteLineAsync(e.ToString());
@@ -52,13 +55,13 @@ public static class TransferCommands
     public static Command CreateExport()
     {
         var export = new Command("export", "按导入格式导出名录");
-        foreach (var (name, kind, label) in Lists)
+        foreach (var (name, kind) in Lists)
         {
             var output = new Option<string>("--out") { Description = "FILE.csv 或 FILE.xlsx", Required = true };
-            var template = new Option<bool>("--template") { Description = "只写导入模板（表头 + 一行示例）" };
+            var template = new Option<bool>("--template") { Description = "只写导入模板：只有表头，没有示例行（xlsx 另附“填写说明”工作表）" };
             var dataDir = CommonOptions.DataDir();
             var db = CommonOptions.Db();
-            var command = new Command(name, $"导出{label}") { output, template, dataDir, db };
+            var command = new Command(name, $"导出{TransferLists.Title(kind)}") { output, template, dataDir, db };
             command.SetAction(async (parse, ct) =>
             {
                 var path = parse.GetRequiredValue(output);

@@ -20,7 +20,7 @@ public sealed class DrawRecordCache(AppDbContext db, DrawRecords.Handler records
     public async Task<Result<Cached>> GetAsync(string drawId, bool includePrivateFiles, CancellationToken ct)
     {
         var lastSeq = await db.AuditEntries.Where(e => e.DrawId == drawId).MaxAsync(e => (long?)e.Seq, ct) ?? 0;
-        var dir = Path.Combine(storage.DataDir, "records", Safe(drawId));
+        var dir = Path.Combine(storage.RecordsDir, Safe(drawId));
         var variant = includePrivateFiles ? "full" : "public";
         var current = lastSeq.ToString(CultureInfo.InvariantCulture) + "-";
         var path = Path.Combine(dir, $"{current}{variant}.json");

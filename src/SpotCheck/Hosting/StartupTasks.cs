@@ -10,7 +10,7 @@ namespace SpotCheck.Hosting;
 /// Runs before the server accepts requests: schema and audit chain, the five roles, demo data on request,
 /// and the first-run hint when nobody can log in yet.
 /// </summary>
-sealed class StartupTasks(IServiceProvider services, HostSettings settings, ILogger<StartupTasks> log) : IHostedService
+sealed class StartupTasks(IServiceProvider services, HostSettings settings, IConfiguration configuration, ILogger<StartupTasks> log) : IHostedService
 {
     public const string Actor = "system";
 
@@ -21,11 +21,12 @@ sealed class StartupTasks(IServiceProvider services, HostSettings settings, ILog
         var db = sp.GetRequiredService<AppDbContext>();
         log.LogInformation("Opening database {Provider} in {DataDir}", settings.Storage.IsPostgres ? "PostgreSQL" : "SQLite",
             settings.Storage.DataDir);
-        await DatabaseSetup.InitializeAsync(db, ct);
+        await DatabaseSetup.InitializeAsync(db, ct, settings.MigrateAtStart, sp.GetRequiredService<TimeProvider>());
         await RoleSeed.EnsureRolesAsync(sp.GetRequiredService<AppDbContext>(), sp.GetRequiredService<RoleManager<IdentityRole>>(), sp.GetRequiredService<AuditLog>(), Actor, ct);
-        if (settings.Demo) await DemoSeed.RunAsync(sp, log, ct);
+        if (settings.Demo) await DemoSeed.RunAsync(sp, settings.Storage, log, ct);
         if (!await db.Users.AnyAsync(ct))
-            log.LogWarning("尚无任何用户。请先创建第一个管理员：{Command}", "spotcheck users add admin --role Admin --password-stdin");
+            foreach (var line in FirstRunHint.Lines(settings, configuration[WebHostDefaults.ServerUrlsKey], Environment.CurrentDirectory, AppContext.BaseDirectory))
+                log.LogWarning("{Hint}", line);
     }
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;

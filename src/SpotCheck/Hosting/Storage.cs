@@ -5,20 +5,51 @@ using SpotCheck.Migrations.Sqlite;
 
 namespace SpotCheck.Hosting;
 
-/// <summary>Where state lives: a data directory (SQLite database, evidence files) and optionally PostgreSQL.</summary>
+/// <summary>
+/// Where state lives: a data directory (SQLite database, logs, records, the anchor key), optionally PostgreSQL, and the
+/// evidence root, which several instances must share (SpotCheck:EvidenceRoot, default &lt;DataDir&gt;/evidence).
+/// </summary>
 public sealed record Storage(string DataDir, string? PostgresConnection)
 {
     public const string PostgresEnvironmentVariable = "ConnectionStrings__Postgres";
+    public const string EvidenceRootEnvironmentVariable = "SpotCheck__EvidenceRoot";
+    public const string AnchorKeyEnvironmentVariable = "SpotCheck__AnchorKeyPath";
 
     public bool IsPostgres => PostgresConnection is not null;
 
-    /// <summary>Explicit options win; then the ConnectionStrings__Postgres environment variable; then SQLite under ./data.</summary>
-    public static Storage Resolve(string? dataDir, string? db)
+    /// <summary>Set from SpotCheck:EvidenceRoot; null means &lt;DataDir&gt;/evidence.</summary>
+    public string? EvidenceRootSetting { get; init; }
+
+    /// <summary>Set from SpotCheck:AnchorKeyPath; null means &lt;DataDir&gt;/keys/anchor-signing.pem.</summary>
+    public string? AnchorKeySetting { get; init; }
+
+    public string EvidenceRoot => Path.GetFullPath(EvidenceRootSetting ?? Path.Combine(DataDir, "evidence"));
+
+    public string RecordsDir => Path.Combine(DataDir, "records");
+
+    public string AnchorKeyPath => Path.GetFullPath(AnchorKeySetting ?? Path.Combine(DataDir, "keys", "anchor-signing.pem"));
+
+    public string SqliteFile => Path.Combine(DataDir, "spotcheck.db");
+
+    /// <summary>
+    /// Explicit options win; then the environment (ConnectionStrings__Postgres, SpotCheck__EvidenceRoot,
+    /// SpotCheck__AnchorKeyPath), so CLI commands find what serve uses; then SQLite and files under ./data.
+    /// </summary>
+    public static Storage Resolve(string? dataDir, string? db, string? evidenceRoot = null, string? anchorKey = null)
     {
         var dir = Path.GetFullPath(string.IsNullOrWhiteSpace(dataDir) ? "data" : dataDir);
         var pg = string.IsNullOrWhiteSpace(db) ? Environment.GetEnvironmentVariable(PostgresEnvironmentVariable) : db;
-        return new Storage(dir, string.IsNullOrWhiteSpace(pg) ? null : pg);
+        return new Storage(dir, string.IsNullOrWhiteSpace(pg) ? null : pg)
+        {
+            EvidenceRootSetting = Setting(evidenceRoot, EvidenceRootEnvironmentVariable),
+            AnchorKeySetting = Setting(anchorKey, AnchorKeyEnvironmentVariable),
+        };
     }
+
+    static string? Setting(string? value, string environmentVariable) =>
+        !string.IsNullOrWhiteSpace(value) ? value
+        : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } env ? env
+        : null;
 
     public void Configure(DbContextOptionsBuilder builder)
     {

@@ -19,7 +19,22 @@ public static class WebHost
     public static async Task<int> RunAsync(string[] args)
     {
         var app = Build(args);
-        await app.RunAsync();
+        var urls = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (PortCheck.FirstBusy(urls) is { } busy)
+        {
+            await Console.Error.WriteLineAsync(PortCheck.Message(busy));
+            return 1;
+        }
+        try
+        {
+            await app.RunAsync();
+        }
+        catch (IOException e) when (PortCheck.IsAddressInUse(e))
+        {
+            // Taken between the check and the start.
+            await Console.Error.WriteLineAsync(PortCheck.Message(e.Message));
+            return 1;
+        }
         return 0;
     }
 
@@ -36,6 +51,8 @@ public static class WebHost
 
         AddLogging(builder, settings);
         AddServices(builder.Services, settings);
+        builder.Services.AddSpotCheckDataProtection(builder.Configuration);
+        builder.Services.AddSpotCheckForwardedHeaders(builder.Configuration);
         var app = builder.Build();
         UsePipeline(app);
         return app;
@@ -69,25 +86,30 @@ public static class WebHost
         services.AddSingleton<Core.Publication.PublicTotals>();
         services.AddSingleton<OpenDataFiles>();
         services.AddHostedService<StartupTasks>();
+        services.AddHostedService<AuditChainWatch>();
 
         services.AddSpotCheckUseCases();
         services.AddSpotCheckIdentityCore().AddSignInManager();
         services.AddSpotCheckSecurity();
 
         services.AddProblemDetails();
-        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
+        // Binding failures reach BadRequestProblems, which names the field in a 400.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddExceptionHandler<BadRequestProblems>();
         services.AddValidation();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
-        services.AddOpenApi(o => o.AddSpotCheckSecurity());
+        services.AddOpenApi(o => o.AddSpotCheckSecurity().UseDistinctSchemaNames());
         // Chinese text is written as is, not as &#x...; entities (still HTML-encoded where it matters).
         services.AddWebEncoders(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
-        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules());
+        services.AddRazorPages(o => o.Conventions.AddSpotCheckPageRules()).AddMvcOptions(o => o.Filters.Add<HandlerPolicyFilter>());
         services.AddAntiforgery(o => o.HeaderName = "RequestVerificationToken");
         services.AddSpotCheckApi();
     }
 
     static void UsePipeline(WebApplication app)
     {
+        app.UseSpotCheckForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseWhen(ctx => ApiPaths.IsApi(ctx.Request.Path), api =>
         {
             // Bad input (unparsable JSON or query values) is the client's 400, in every environment.
@@ -111,6 +133,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseApiAntiforgery();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/healthz").AllowAnonymous();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
@@ -16,7 +17,7 @@ public static class Ui
 
     /// <summary>Stored UTC shown in Beijing time.</summary>
     public static string Local(DateTime utc) =>
-        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm");
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Shanghai).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
 
     public static string Local(DateTime? utc) => utc is { } u ? Local(u) : "";
 
@@ -24,7 +25,7 @@ public static class Ui
     public static DateOnly LocalToday(TimeProvider clock) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Shanghai).DateTime);
 
-    public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd") ?? "";
+    public static string Date(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
 
     public static string YesNo(bool b) => b ? "是" : "否";
 
@@ -37,11 +38,6 @@ public static class Ui
         page.Response.Headers["HX-Redirect"] = url;
         return new OkResult();
     }
-
-    /// <summary>For handlers stricter than their page (Razor Pages ignore [Authorize] on handler methods).</summary>
-    public static async Task<bool> IsAuthorizedAsync(this PageModel page, string policy) =>
-        (await page.HttpContext.RequestServices.GetRequiredService<IAuthorizationService>()
-            .AuthorizeAsync(page.User, policy)).Succeeded;
 
     /// <summary>Puts a use-case error on its form field (or on the form when it names none).</summary>
     public static void AddError(this Microsoft.AspNetCore.Mvc.ModelBinding.ModelStateDictionary state, Error error, string prefix = "") =>

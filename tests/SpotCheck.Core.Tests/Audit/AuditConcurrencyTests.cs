@@ -12,11 +12,10 @@ public sealed class AuditConcurrencyTests
     const int PerWriter = 1000;
 
     /// <summary>Two app instances on one database (separate connections, in parallel) never fork the chain.</summary>
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Two_writers_appending_in_parallel_build_one_chain(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
 
         using var go = new ManualResetEventSlim();
         var writers = new[] { "instance-a", "instance-b" }.Select(actor => Task.Run(async () =>

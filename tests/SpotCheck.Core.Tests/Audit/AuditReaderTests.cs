@@ -9,22 +9,20 @@ public sealed class AuditReaderTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Head_of_an_empty_chain_is_seq_0_and_64_zeros(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
 
         Assert.Equal(new AuditHead(0, LogChain.Genesis), await HeadAsync(database));
         Assert.Equal("", await ExportAsync(database));
         Assert.Equal($"OK 0 entries head={LogChain.Genesis}", (await VerifyDatabaseAsync(database)).ToString());
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Export_round_trips_through_audit_verify_with_the_database_head(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var entries = await AppendManyAsync(database, 23);
 
         var jsonl = await ExportAsync(database, pageSize: 5);
@@ -36,7 +34,7 @@ public sealed class AuditReaderTests
         Assert.Equal($"OK 23 entries head={head.Hash}", VerifyFile(jsonl).ToString());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Export_lines_keep_the_field_order_of_draw_spec_7_1_and_the_stored_payload()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
@@ -51,11 +49,10 @@ public sealed class AuditReaderTests
             line);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Verification_walks_page_boundaries(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var entries = await AppendManyAsync(database, 12);
 
         foreach (var pageSize in new[] { 1, 4, 5, 12, 13 })
@@ -67,11 +64,10 @@ public sealed class AuditReaderTests
         }
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task List_filters_by_type_and_draw_and_pages_newest_first(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using (var db = database.CreateContext())
         {
             var log = new AuditLog(db, TimeProvider.System);
@@ -101,7 +97,7 @@ public sealed class AuditReaderTests
         Assert.Null(await reader.FindAsync(11));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Page_size_is_clamped_to_100()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
@@ -115,7 +111,7 @@ public sealed class AuditReaderTests
         Assert.Equal(105, page.Items[0].Seq);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Stored_timestamp_reads_back_as_utc()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);

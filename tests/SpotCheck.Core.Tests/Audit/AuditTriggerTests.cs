@@ -10,11 +10,10 @@ public sealed class AuditTriggerTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Update_is_rejected_by_the_database(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var entries = await AppendManyAsync(database, 2);
 
         var e = await Assert.ThrowsAnyAsync<Exception>(() =>
@@ -25,11 +24,10 @@ public sealed class AuditTriggerTests
         Assert.Equal(entries[0].Payload, (await db.AuditEntries.SingleAsync(x => x.Seq == 1)).Payload);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Delete_is_rejected_by_the_database(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await AppendManyAsync(database, 2);
 
         var one = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteAsync(database, "DELETE FROM \"AuditEntries\" WHERE \"Seq\" = 2"));
@@ -40,11 +38,10 @@ public sealed class AuditTriggerTests
         Assert.Equal(2, await CountAsync(database, c => c.AuditEntries));
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Truncate_is_rejected_on_postgres()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
-        if (database is null) return;
         await AppendManyAsync(database, 1);
 
         var e = await Assert.ThrowsAnyAsync<Exception>(() => ExecuteAsync(database, "TRUNCATE \"AuditEntries\""));
@@ -53,11 +50,10 @@ public sealed class AuditTriggerTests
         Assert.Equal(1, await CountAsync(database, c => c.AuditEntries));
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Start_up_is_idempotent_and_restores_dropped_triggers(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await AppendManyAsync(database, 1);
         await DropTriggersAsync(database);
 
@@ -71,11 +67,10 @@ public sealed class AuditTriggerTests
         Assert.Contains(AuditTriggers.Message, e.Message, StringComparison.Ordinal);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Seq_and_hash_are_unique(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         var first = (await AppendManyAsync(database, 1))[0];
 
         await using var db = database.CreateContext();

@@ -17,11 +17,10 @@ public sealed class CalendarImportTests
 
     static DateOnly D(string s) => DateOnly.Parse(s, System.Globalization.CultureInfo.InvariantCulture);
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Importing_2027_lets_a_december_deadline_be_computed(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         Assert.False((await CalendarStore.LoadAsync(store.Db)).AddWorkdays(D("2026-12-04"), 20).IsSuccess);
 
@@ -37,11 +36,10 @@ public sealed class CalendarImportTests
         Assert.Equal("CALENDAR_IMPORTED", entry.Type);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Reimporting_a_year_adds_a_version_and_replaces_it(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var handler = new ImportCalendar.Handler(store.Db, store.Audit, store.Clock);
         await handler.HandleAsync(Year2027, "admin");
@@ -59,11 +57,10 @@ public sealed class CalendarImportTests
         Assert.Equal(2, await fresh.AuditEntries.CountAsync(e => e.Type == "CALENDAR_IMPORTED"));
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_bad_file_stores_nothing(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
 
         var result = await new ImportCalendar.Handler(store.Db, store.Audit, store.Clock)

@@ -17,11 +17,10 @@ public sealed class CreditCorrectionTests
         ReceivedOn = new DateOnly(2026, 11, 26), SubmittedBy = "企业法定代表人", Content = "检查前已完成备案，不应记入诚信档案",
     };
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task An_upheld_objection_withdraws_the_credit_record_and_puts_the_risk_class_back(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, taskId) = await ApprovedWithCreditAsync(store);
 
@@ -43,11 +42,10 @@ public sealed class CreditCorrectionTests
         Assert.Contains("\"riskRestoredTo\":\"B\"", last.Payload);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_rejected_objection_keeps_the_raised_risk_class(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var (kit, taskId) = await ApprovedWithCreditAsync(store);
 

@@ -18,11 +18,10 @@ public sealed class DemoRemovalTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Removal_takes_every_demo_record_and_its_history_and_leaves_the_rest(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         await DemoData.SeedAsync(store.Db, store.Audit, store.Clock);
         var kit = new DrawKit(store);

@@ -14,11 +14,10 @@ public sealed class EnterpriseEditRaceTests
 
     const string Code = "91411721DM0000013R";
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Simultaneous_edits_of_one_version_keep_one_and_return_both_values_to_the_other(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var id = (await new SaveEnterprise.Handler(store.Db, store.Audit, store.Clock).HandleAsync(Command(Code), "planner")).Value;
         var version = (await store.Fresh().Enterprises.SingleAsync(e => e.Id == id)).RowVersion;
@@ -48,11 +47,10 @@ public sealed class EnterpriseEditRaceTests
         Assert.Equal(1, await check.AuditEntries.CountAsync(e => e.Type == "ENTERPRISE_UPDATED"));
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_stale_edit_saves_nothing_and_the_current_version_saves(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var save = new SaveEnterprise.Handler(store.Db, store.Audit, store.Clock);
         var id = (await save.HandleAsync(Command(Code), "planner")).Value;

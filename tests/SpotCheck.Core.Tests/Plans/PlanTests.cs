@@ -10,11 +10,10 @@ public sealed class PlanTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_published_plan_is_public_audited_and_frozen_against_edits(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var kit = new DrawKit(store);
         var dept = await kit.DepartmentAsync("XPSJJ", "西平县市场监督管理局");
@@ -45,7 +44,7 @@ public sealed class PlanTests
         { "window", "WindowDays" },
     };
 
-    [Theory, MemberData(nameof(InvalidPlans))]
+    [SkippableTheory, MemberData(nameof(InvalidPlans))]
     public async Task Invalid_plans_name_the_field_and_save_nothing(string problem, string field)
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);
@@ -76,7 +75,7 @@ public sealed class PlanTests
         Assert.Equal(0, await fresh.Plans.CountAsync());
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Joint_plan_needs_one_seat_per_department()
     {
         await using var database = await TestDatabase.CreateAsync(DbProvider.Sqlite);

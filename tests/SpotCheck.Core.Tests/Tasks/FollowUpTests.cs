@@ -9,11 +9,10 @@ public sealed class FollowUpTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Rectify_closes_with_the_approval_of_a_recheck_that_found_it_corrected(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(0, 1);
@@ -41,11 +40,10 @@ public sealed class FollowUpTests
         Assert.Contains($"\"recheckTaskId\":{recheckId}", closing.Payload);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_recheck_that_still_finds_the_problem_leaves_the_rectification_open_and_says_so(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(0, 1);

@@ -49,11 +49,10 @@ public sealed class FrameErrorSubstitutionTests
 
     static SubstituteFrameError.Command Deregistered(DateOnly asOf) => new() { Kind = "DEREGISTERED", EffectiveOn = asOf.AddDays(-10), Note = "登记机关已核准注销" };
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_frame_error_is_replaced_by_the_lowest_unused_rank_and_the_record_still_verifies(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var d = await DrawAsync(store);
         Assert.Equal(2, d.Selected.Count);
@@ -117,11 +116,10 @@ public sealed class FrameErrorSubstitutionTests
         Assert.Contains("substitutions[0].substitute", failed.Discrepancy);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Only_frame_reasons_before_asOf_on_an_unsubmitted_draw_task_by_a_planner_are_accepted(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var d = await DrawAsync(store);
         var taskId = await TaskOfAsync(store, d.DrawId, d.Selected[0]);
@@ -149,11 +147,10 @@ public sealed class FrameErrorSubstitutionTests
         }
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_submitted_task_or_an_exhausted_stratum_is_refused_in_chinese(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var d = await DrawAsync(store, enterprises: 3, ppm: 1_000_000);
         Assert.Equal(3, d.Selected.Count);

@@ -11,11 +11,10 @@ public sealed class RecusalTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_later_recusal_is_replaced_by_the_lowest_ticket_off_the_team_and_logged(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store, officers: 6);
         var id = await kit.ComplaintTaskAsync(0, 1);
@@ -45,11 +44,10 @@ public sealed class RecusalTests
         Assert.Empty((await new ListTasks.Handler(fresh).PageAsync(kit.OfficerViewer(0), null, 1, 100)).Items);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Officers_cannot_withdraw_someone_else(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(0, 1);

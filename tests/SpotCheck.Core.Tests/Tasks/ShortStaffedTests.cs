@@ -13,11 +13,10 @@ public sealed class ShortStaffedTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_short_team_cannot_submit_until_the_rule_adds_a_member(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store, officers: 2);
         var taskId = await kit.ComplaintTaskAsync(0, 1);
@@ -72,11 +71,10 @@ public sealed class ShortStaffedTests
         Assert.True(submitted.IsSuccess, submitted.Error?.Message);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task On_a_draw_task_the_member_is_added_from_the_frozen_pool_once_a_conflict_is_withdrawn(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = new Draws.DrawKit(store);
         var dept = await kit.DepartmentAsync("XPSCJ", "西平县市场监督管理局");
@@ -119,7 +117,7 @@ public sealed class ShortStaffedTests
         }
     }
 
-    [Fact]
+    [SkippableFact]
     public void The_reason_nobody_qualifies_counts_each_rule_in_order()
     {
         var input = new Draw.Assignment.AssignmentInput(DrawHash.Sha256Hex("s"), ["T1"], ["D1"], 2, new DateOnly(2026, 12, 31),

@@ -10,11 +10,10 @@ public sealed class TaskAccessTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task An_officer_sees_only_tasks_of_his_own_team(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var mine = await kit.ComplaintTaskAsync(0, 1);
@@ -34,11 +33,10 @@ public sealed class TaskAccessTests
         Assert.Equal(ErrorKind.NotFound, save.Error!.Kind);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task A_complaint_task_is_labelled_non_random_and_its_first_officer_leads(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var id = await kit.ComplaintTaskAsync(2, 0);
@@ -64,11 +62,10 @@ public sealed class TaskAccessTests
         Assert.Equal("task.team", alone.Error!.Code);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Draw_tasks_take_the_first_officer_by_ticket_as_leader(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var plan = SpotCheck.Core.Plans.Plan.CreateDraft(new SpotCheck.Core.Plans.PlanData(2026, null, "计划", [kit.Item.Id], ["XPSCJ"], [], null,

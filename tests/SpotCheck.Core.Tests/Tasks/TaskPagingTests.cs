@@ -9,11 +9,10 @@ public sealed class TaskPagingTests
 {
     public static TheoryData<DbProvider> Providers => TestDatabase.Providers;
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Pages_cover_every_visible_task_once_with_the_total(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store, officers: 4);
         var mine = new List<int>();
@@ -34,11 +33,10 @@ public sealed class TaskPagingTests
         Assert.Equal(0, (await list.PageAsync(TaskKit.Planner, TaskState.Submitted, 1, 20)).Total);
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Unfinished_tasks_come_before_approved_ones(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store, officers: 2);
         var done = await kit.ComplaintTaskAsync(0, 1);

@@ -41,13 +41,14 @@ public sealed class TestDatabase : IAsyncDisposable
     public ValueTask DisposeAsync() => new(_drop());
 
     /// <summary>
-    /// The database, or null when PostgreSQL is wanted but not configured or unreachable and
-    /// <c>SPOTCHECK_REQUIRE_PG</c> is not 1; with it set to 1 a missing or broken server fails the test.
+    /// The database. When PostgreSQL is wanted but not configured or unreachable the test is reported as skipped
+    /// (it must be a <c>[SkippableFact]</c> or <c>[SkippableTheory]</c>), unless <c>SPOTCHECK_REQUIRE_PG</c> is 1:
+    /// then a missing or broken server fails the test.
     /// </summary>
-    public static async Task<TestDatabase?> CreateAsync(DbProvider provider)
+    public static async Task<TestDatabase> CreateAsync(DbProvider provider)
     {
         var db = provider == DbProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync();
-        if (db is null) return null;
+        Skip.If(db is null, $"PostgreSQL not configured ({PostgresEnvironmentVariable}) and not required ({RequirePostgresEnvironmentVariable})");
         try
         {
             await using var context = db.CreateContext();

@@ -21,11 +21,16 @@ public sealed class ListImportTests : IDisposable
         return path;
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    internal static readonly string[] ItemExample =
+    [
+        "DEMO-COAL", "煤炭经营", "西平县科技和工业信息化局", "《煤炭法》;《煤炭经营监管办法》(国家发展改革委令第13号)", "XPKGJ", "ENTERPRISE",
+        "告知性备案及变更;年度报告报送;购销合同签订与履行", "DOCUMENT;ONSITE", "GENERAL", "5%，每年一次", "2026-01-01",
+    ];
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Officers_import_all_or_nothing_and_create_departments(DbProvider provider)
     {
-        await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return; // PostgreSQL not configured and not required
+        await using var database = await TestDatabase.CreateAsync(provider); // PostgreSQL not configured and not required
         await using var store = new Store(database);
         var lists = new TransferLists(store.Db, store.Audit, store.Clock);
         const string ok1 = "XP-OFF-01,张明,XPKGJ,西平县科技和工业信息化局,豫DEMO-411721-0001,2028-12-31,工业和信息化;煤炭经营,是,20";
@@ -36,7 +41,7 @@ public sealed class ListImportTests : IDisposable
         Assert.Equal(
         [
             "row 3, column 人员编号: 人员编号只能包含字母、数字、_ . -，长度1–64",
-            "row 3, column 证件有效期至: 证件有效期至应为 YYYY-MM-DD 格式的日期",
+            "row 3, column 证件有效期至: 证件有效期至“2027-02-30”不是有效日期，应写作 2028-03-01、2028/3/1 或 2028年3月1日",
             "row 3, column 在岗: 在岗应填“是”或“否”",
             "row 3, column 工作量上限: 工作量上限应为0–10000的整数",
         ], bad.Errors.Select(e => e.ToString()));
@@ -55,15 +60,14 @@ public sealed class ListImportTests : IDisposable
         Assert.Equal(("XPKGJ", new DateOnly(2027, 3, 31)), (officers[1].Department!.Code, officers[1].CertificateValidTo));
     }
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Items_import_as_drafts_and_a_changed_published_item_gets_a_new_version(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         await store.DepartmentAsync();
         var lists = new TransferLists(store.Db, store.Audit, store.Clock);
-        var row = string.Join(",", ItemLayout.Example.Select(v => v!.Contains(',', StringComparison.Ordinal) || v.Contains('，') ? $"\"{v}\"" : v));
+        var row = string.Join(",", ItemExample.Select(v => v.Contains(',', StringComparison.Ordinal) || v.Contains('，') ? $"\"{v}\"" : v));
 
         var unknownDept = await lists.ImportAsync(ListKind.Items, Csv("d.csv", ItemLayout.Headers, row.Replace("XPKGJ", "NOPE")), "planner");
         Assert.Equal("row 2, column 抽查部门代码: 部门代码“NOPE”不存在，请先在人员名录中建立该部门", unknownDept.Errors.Single().ToString());

@@ -160,6 +160,7 @@ public sealed class DrawCliTests : IDisposable
         builder.ComputeSeed();
         builder.Select();
         builder.Assign();
+        builder.LogCeremony(1, DateTimeOffset.UnixEpoch.AddMinutes(1), "organizer", SpotCheck.Draw.Audit.LogChain.Genesis);
         return builder.Build("spotcheck test", new HashSet<string>());
     }
 

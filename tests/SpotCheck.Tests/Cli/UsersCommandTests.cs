@@ -34,7 +34,8 @@ public sealed class UsersCommandTests
     }
 
     [Theory]
-    [InlineData("short", "Admin", "密码至少需要 8 个字符")]
+    [InlineData("short", "Admin", "密码至少需要 10 个字符")]
+    [InlineData("Password123", "Admin", "密码过于常见")]
     [InlineData(TestHost.Password, "Boss", "未知角色")]
     public async Task Bad_password_or_role_fails_with_one_clear_line(string password, string role, string expected)
     {
@@ -45,6 +46,20 @@ public sealed class UsersCommandTests
         Assert.Equal(1, exit);
         Assert.Equal("", stdout);
         Assert.Contains(expected, stderr);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task A_5000_character_user_name_is_refused_with_one_line()
+    {
+        await using var storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
+
+        var (exit, stdout, stderr) = await RunAsync(TestHost.Password, "users", "add", new string('a', 5000), "--role", "Officer",
+            "--password-stdin", "--data-dir", storage.DataDir);
+
+        Assert.Equal(1, exit);
+        Assert.Equal("", stdout);
+        Assert.Contains("用户名最多 64 个字符（收到 5000 个）", stderr);
         Assert.Single(stderr.Trim().Split('\n'));
     }
 

@@ -17,10 +17,10 @@ public abstract class StaleEditTests(HostFixture fixture)
         status = "存续", contactPhone = phone,
     };
 
-    [Fact]
+    [SkippableFact]
     public async Task The_api_refuses_an_edit_made_on_an_older_etag_and_returns_both_values()
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
         var name = "planner-etag-" + Guid.NewGuid().ToString("N")[..8];
         await host.CreateUserAsync(name, Roles.Planner);
         var api = host.BearerClient(await host.IssueTokenAsync(name));
@@ -55,10 +55,10 @@ public abstract class StaleEditTests(HostFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, (await api.SendAsync(garbage)).StatusCode);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task A_stale_form_shows_the_other_persons_value_beside_yours_and_saves_nothing()
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
         var a = await host.SignedInClientAsync(Roles.Planner);
         var b = await host.SignedInClientAsync(Roles.Planner);
         var uscc = DemoData.UsccFor(9000 + Random.Shared.Next(999)).Value;

@@ -16,11 +16,10 @@ public sealed class DemoPageTests
     static FormUrlEncodedContent Form(string token, params (string Key, string Value)[] fields) =>
         new(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)).Append(KeyValuePair.Create("__RequestVerificationToken", token)));
 
-    [Theory, MemberData(nameof(Providers))]
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task Admin_removes_the_whole_demo_dataset_and_a_planner_may_not(DbProvider provider)
     {
-        await using var host = await TestHost.StartAsync(provider, demo: true);
-        if (host is null) return; // PostgreSQL not configured and not required
+        await using var host = await TestHost.StartOrSkipAsync(provider, demo: true);
         var planner = await host.SignedInClientAsync(Roles.Planner);
         var admin = await host.SignedInClientAsync(Roles.Admin);
 

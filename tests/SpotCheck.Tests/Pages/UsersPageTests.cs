@@ -30,7 +30,7 @@ public sealed partial class UsersPageTests(SqliteHostFixture fixture) : IClassFi
         var issuedHtml = await issued.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, weak.StatusCode);
-        Assert.Contains("密码至少需要 8 个字符", await weak.Content.ReadAsStringAsync());
+        Assert.Contains("密码至少需要 10 个字符", await weak.Content.ReadAsStringAsync());
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, roles.StatusCode);
         var plain = IssuedToken().Match(issuedHtml).Groups[1].Value;

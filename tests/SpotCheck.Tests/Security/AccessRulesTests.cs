@@ -23,11 +23,11 @@ public abstract class AccessRulesTests(HostFixture fixture)
         { "/Audit", Roles.Reviewer, false },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(PageMatrix))]
     public async Task Page_allows_exactly_its_roles(string path, string role, bool allowed)
     {
-        if (fixture.Host is not { } host) return; // PostgreSQL not configured and not required
+        var host = fixture.RequireHost();
         var client = await host.SignedInClientAsync(role);
 
         var response = await client.GetAsync(path);
@@ -42,14 +42,14 @@ public abstract class AccessRulesTests(HostFixture fixture)
         }
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/Staff")]
     [InlineData("/Staff/Items")]
     [InlineData("/Admin/Users")]
     [InlineData("/Audit")]
     public async Task Anonymous_staff_page_redirects_to_login(string path)
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
 
         var response = await host.Client().GetAsync(path);
 
@@ -57,7 +57,7 @@ public abstract class AccessRulesTests(HostFixture fixture)
         Assert.Contains("/Account/Login?ReturnUrl=", response.Headers.Location!.OriginalString);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/")]
     [InlineData("/Account/Login")]
     [InlineData("/healthz")]
@@ -68,7 +68,7 @@ public abstract class AccessRulesTests(HostFixture fixture)
     [InlineData("/scalar/")]
     public async Task Public_paths_are_anonymous(string path)
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
 
         var response = await host.Client().GetAsync(path);
 
@@ -86,11 +86,11 @@ public abstract class AccessRulesTests(HostFixture fixture)
         { "/api/v1/users", Roles.Supervisor, false },
     };
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(ApiMatrix))]
     public async Task Api_allows_exactly_its_roles_with_a_bearer_token(string path, string role, bool allowed)
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
         var userName = "api-" + Guid.NewGuid().ToString("N")[..8];
         await host.CreateUserAsync(userName, role);
         var client = host.BearerClient(await host.IssueTokenAsync(userName));
@@ -101,10 +101,10 @@ public abstract class AccessRulesTests(HostFixture fixture)
         if (!allowed) await AssertBareProblemAsync(response, 403);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Api_accepts_the_login_cookie_too()
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
         var client = await host.SignedInClientAsync(Roles.Planner);
 
         var me = await client.GetStringAsync("/api/v1/me");
@@ -112,12 +112,12 @@ public abstract class AccessRulesTests(HostFixture fixture)
         Assert.Contains("\"roles\":[\"Planner\"]", me);
     }
 
-    [Theory]
+    [SkippableTheory]
     [InlineData("/api/v1/me")]
     [InlineData("/api/v1/users")]
     public async Task Anonymous_api_call_gets_401_problem_without_data(string path)
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
 
         var response = await host.Client().GetAsync(path);
 
@@ -125,10 +125,10 @@ public abstract class AccessRulesTests(HostFixture fixture)
         await AssertBareProblemAsync(response, 401);
     }
 
-    [Fact]
+    [SkippableFact]
     public async Task Revoked_and_unknown_tokens_get_401()
     {
-        if (fixture.Host is not { } host) return;
+        var host = fixture.RequireHost();
         var userName = "revoke-" + Guid.NewGuid().ToString("N")[..8];
         await host.CreateUserAsync(userName, Roles.Admin);
         var token = await host.IssueTokenAsync(userName);

@@ -24,10 +24,11 @@ public sealed class CrashServer(TestStorage storage) : IAsyncDisposable
 
     public Uri BaseAddress => new($"http://127.0.0.1:{_port}");
 
-    public async Task StartAsync(bool demo = false)
+    /// <param name="settings">Configuration as serve's command line takes it, e.g. <c>--SpotCheck:EvidenceRoot=/x</c>.</param>
+    public async Task StartAsync(bool demo = false, params string[] settings)
     {
         Assert.Null(_process);
-        string[] args = ["serve", "--urls", BaseAddress.ToString().TrimEnd('/'), .. SpotcheckCli.StorageArgs(storage), .. demo ? new[] { "--demo" } : []];
+        string[] args = ["serve", "--urls", BaseAddress.ToString().TrimEnd('/'), .. SpotcheckCli.StorageArgs(storage), .. demo ? new[] { "--demo" } : [], .. settings];
         var process = Process.Start(SpotcheckCli.StartInfo(args))!;
         _process = process;
         Starts++;

@@ -29,6 +29,9 @@ public sealed class TestStorage : IAsyncDisposable
     public string DataDir { get; }
     public string? PostgresConnection { get; }
 
+    public const string NotConfigured =
+        $"PostgreSQL not configured ({PostgresEnvironmentVariable}) and not required ({RequirePostgresEnvironmentVariable})";
+
     public static bool PostgresRequired => Environment.GetEnvironmentVariable(RequirePostgresEnvironmentVariable) == "1";
 
     public static async Task<TestStorage?> CreateAsync(DbProvider provider)
@@ -55,6 +58,14 @@ public sealed class TestStorage : IAsyncDisposable
             return null;
         }
         return new TestStorage(dir, new NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), admin, name);
+    }
+
+    /// <summary>As <see cref="CreateAsync"/>, but a missing optional PostgreSQL skips the test instead of returning null.</summary>
+    public static async Task<TestStorage> CreateOrSkipAsync(DbProvider provider)
+    {
+        var storage = await CreateAsync(provider);
+        Skip.If(storage is null, NotConfigured);
+        return storage!;
     }
 
     public async ValueTask DisposeAsync()

@@ -29,7 +29,8 @@ sealed class BearerTokenHandler(
             .SingleOrDefaultAsync(Context.RequestAborted);
         if (userId is null) return AuthenticateResult.Fail("unknown or revoked bearer token");
         var user = await users.FindByIdAsync(userId);
-        if (user is null || await users.IsLockedOutAsync(user)) return AuthenticateResult.Fail("user unavailable");
+        // Lockout guards the password sign-in only: anonymous wrong passwords must not cut off an integration's token.
+        if (user is null) return AuthenticateResult.Fail("user unavailable");
         var principal = await principals.CreateAsync(user);
         var identity = new ClaimsIdentity(principal.Claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -11,10 +11,12 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
     public sealed class InputModel
     {
         [Required(ErrorMessage = "请输入用户名")]
+        [StringLength(256, ErrorMessage = "用户名过长")]
         [Display(Name = "用户名")]
         public string UserName { get; set; } = "";
 
         [Required(ErrorMessage = "请输入密码")]
+        [StringLength(1024, ErrorMessage = "密码过长")]
         [DataType(DataType.Password)]
         [Display(Name = "密码")]
         public string Password { get; set; } = "";
@@ -25,25 +27,19 @@ public sealed class LoginModel(SignInManager<AppUser> signIn, ILogger<LoginModel
 
     public void OnGet() { }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync([FromServices] PasswordSignIn.Handler check, CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName, Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
+        var result = await check.HandleAsync(new PasswordSignIn.Command(Input.UserName, Input.Password,
+            HttpContext.Connection.RemoteIpAddress?.ToString()), ct);
+        if (!result.IsSuccess)
         {
-            log.LogInformation("User {UserName} signed in", Input.UserName);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Staff");
+            log.LogInformation("Failed sign-in");
+            ModelState.AddModelError("", result.Error!.Message);
+            return Page();
         }
-        if (result.IsLockedOut)
-        {
-            log.LogWarning("User {UserName} is locked out", Input.UserName);
-            ModelState.AddModelError("", "登录失败次数过多，账户已被临时锁定，请 15 分钟后再试或联系系统管理员。");
-        }
-        else
-        {
-            log.LogInformation("Failed sign-in for {UserName}", Input.UserName);
-            ModelState.AddModelError("", "用户名或密码不正确。");
-        }
-        return Page();
+        await signIn.SignInAsync(result.Value, isPersistent: false);
+        log.LogInformation("User {UserName} signed in", result.Value.UserName);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/Staff");
     }
 }

@@ -22,12 +22,7 @@ public static class ListKinds
         _ => null,
     };
 
-    public static string Title(ListKind kind) => kind switch
-    {
-        ListKind.Enterprises => "检查对象名录库",
-        ListKind.Officers => "执法检查人员名录库",
-        _ => "检查事项清单",
-    };
+    public static string Title(ListKind kind) => TransferLists.Title(kind);
 
     public static string FileName(ListKind kind, string suffix, TabularFormat format) =>
         $"{Title(kind)}{suffix}.{(format == TabularFormat.Xlsx ? "xlsx" : "csv")}";

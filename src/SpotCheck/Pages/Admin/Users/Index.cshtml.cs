@@ -63,10 +63,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRolesAsync(string userName, List<string> roles, [FromServices] SetUserRoles.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostRolesAsync(string? userName, List<string>? roles, [FromServices] SetUserRoles.Handler handler, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.HandleAsync(new SetUserRoles.Command(userName, roles, Actor), ct);
+        var result = await handler.HandleAsync(new SetUserRoles.Command(userName ?? "", roles ?? [], Actor), ct);
         if (!result.IsSuccess)
         {
             ModelState.AddModelError("", result.Error!.Message);
@@ -77,10 +77,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnPostTokenAsync(string userName, [FromServices] IssueApiToken.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostTokenAsync(string? userName, [FromServices] IssueApiToken.Handler handler, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.HandleAsync(new IssueApiToken.Command(userName, Actor), ct);
+        var result = await handler.HandleAsync(new IssueApiToken.Command(userName ?? "", Actor), ct);
         if (result.IsSuccess)
         {
             IssuedToken = result.Value;
@@ -91,10 +91,10 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(string userName, [FromServices] RevokeApiTokens.Handler handler, CancellationToken ct)
+    public async Task<IActionResult> OnPostRevokeAsync(string? userName, [FromServices] RevokeApiTokens.Handler handler, CancellationToken ct)
     {
         ModelState.Clear();
-        var result = await handler.HandleAsync(new RevokeApiTokens.Command(userName, Actor), ct);
+        var result = await handler.HandleAsync(new RevokeApiTokens.Command(userName ?? "", Actor), ct);
         Message = result.IsSuccess ? $"已吊销 {userName} 的 {result.Value} 个令牌" : result.Error!.Message;
         return RedirectToPage();
     }

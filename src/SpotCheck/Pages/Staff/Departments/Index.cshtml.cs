@@ -29,9 +29,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
     /// <summary>Creates a department, or renames the one with this code.</summary>
+    [HandlerPolicy(Policies.Editors)]
     public async Task<IActionResult> OnPostAsync([FromServices] SaveDepartment.Handler save, CancellationToken ct)
     {
-        if (!await this.IsAuthorizedAsync(Policies.Editors)) return Forbid();
         if (ModelState.IsValid)
         {
             var result = await save.HandleAsync(new SaveDepartment.Command(Input.Code, Input.Name), User.Identity!.Name!, ct);

@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Draws;
-using SpotCheck.Core.Identity;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Draws;
 
@@ -25,31 +26,40 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     /// <summary>A secret the server just generated: shown once, never stored.</summary>
     public string? ShownSecret { get; private set; }
 
-    public bool IsPlanner => User.IsInRole(Roles.Planner);
-    public bool IsParty => User.IsInRole(Roles.Planner) || User.IsInRole(Roles.Supervisor);
+    /// <summary>The organiser (Planner); which forms the page shows follows the same policies as the handlers.</summary>
+    public bool IsPlanner { get; private set; }
+    public bool IsParty { get; private set; }
     public string Party => IsPlanner ? DrawSession.Organizer : DrawSession.Supervisor;
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        IsPlanner = await HttpContext.MayAsync(Policies.Planners);
+        IsParty = await HttpContext.MayAsync(Policies.DrawParties);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
     public async Task<IActionResult> OnGetRecordAsync([FromServices] SpotCheck.Hosting.DrawRecordCache records, CancellationToken ct)
     {
         if (!await db.DrawSessions.AnyAsync(d => d.DrawId == DrawId, ct)) return NotFound();
-        var record = await records.GetAsync(DrawId, includePrivateFiles: IsParty || User.IsInRole(Roles.Admin), ct);
+        var record = await records.GetAsync(DrawId, includePrivateFiles: IsParty, ct);
         if (!record.IsSuccess) return NotFound();
         return PhysicalFile(record.Value.Path, "application/json", $"draw-record-{DrawId}.json");
     }
 
+    [HandlerPolicy(Policies.DrawParties)]
     public async Task<IActionResult> OnPostCommitAsync([FromServices] CommitDraw.Handler commit, CancellationToken ct)
     {
-        if (!IsParty) return Forbid();
         var r = await commit.HandleAsync(DrawId, Party, string.IsNullOrWhiteSpace(Secret) ? null : Secret.Trim(), User.Identity!.Name!, ct);
         if (r.IsSuccess) ShownSecret = r.Value;
         return await AfterAsync(r, "已提交承诺值。请妥善保管秘密值，揭示时需要重新输入。", ct);
     }
 
+    [HandlerPolicy(Policies.DrawParties)]
     public async Task<IActionResult> OnPostRandomnessAsync([FromServices] EnterPublicRandomness.Handler enter, CancellationToken ct)
     {
-        if (!IsParty) return Forbid();
         var r = await enter.HandleAsync(DrawId, Value?.Trim() ?? "", User.Identity!.Name!, ct);
         var notice = r.IsSuccess
             ? r.Value.Confirmed ? $"两次录入一致，已确认。宣读码：{r.Value.ReadAloudCode}" : $"已录入，等待另一人独立录入核对。宣读码：{r.Value.ReadAloudCode}"
@@ -57,29 +67,21 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         return await AfterAsync(r, notice, ct);
     }
 
-    public async Task<IActionResult> OnPostRevealAsync([FromServices] RevealSecret.Handler reveal, CancellationToken ct)
-    {
-        if (!IsParty) return Forbid();
-        return await AfterAsync(await reveal.HandleAsync(DrawId, Party, Secret?.Trim() ?? "", User.Identity!.Name!, ct), "秘密值与承诺值一致，已揭示。", ct);
-    }
+    [HandlerPolicy(Policies.DrawParties)]
+    public async Task<IActionResult> OnPostRevealAsync([FromServices] RevealSecret.Handler reveal, CancellationToken ct) =>
+        await AfterAsync(await reveal.HandleAsync(DrawId, Party, Secret?.Trim() ?? "", User.Identity!.Name!, ct), "秘密值与承诺值一致，已揭示。", ct);
 
-    public async Task<IActionResult> OnPostRunAsync([FromServices] RunDraw.Handler run, CancellationToken ct)
-    {
-        if (!IsPlanner) return Forbid();
-        return await AfterAsync(await run.HandleAsync(DrawId, User.Identity!.Name!, ct), "抽取与配员已完成。", ct);
-    }
+    [HandlerPolicy(Policies.Planners)]
+    public async Task<IActionResult> OnPostRunAsync([FromServices] RunDraw.Handler run, CancellationToken ct) =>
+        await AfterAsync(await run.HandleAsync(DrawId, User.Identity!.Name!, ct), "抽取与配员已完成。", ct);
 
-    public async Task<IActionResult> OnPostVoidAsync([FromServices] VoidDraw.Handler voidDraw, CancellationToken ct)
-    {
-        if (!IsPlanner) return Forbid();
-        return await AfterAsync(await voidDraw.HandleAsync(DrawId, Reason ?? "", User.Identity!.Name!, ct), "已作废。重新抽取需新的抽取编号和新的承诺。", ct);
-    }
+    [HandlerPolicy(Policies.Planners)]
+    public async Task<IActionResult> OnPostVoidAsync([FromServices] VoidDraw.Handler voidDraw, CancellationToken ct) =>
+        await AfterAsync(await voidDraw.HandleAsync(DrawId, Reason ?? "", User.Identity!.Name!, ct), "已作废。重新抽取需新的抽取编号和新的承诺。", ct);
 
-    public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishDraw.Handler publish, CancellationToken ct)
-    {
-        if (!IsPlanner) return Forbid();
-        return await AfterAsync(await publish.HandleAsync(DrawId, User.Identity!.Name!, ct), "已公示。", ct);
-    }
+    [HandlerPolicy(Policies.Planners)]
+    public async Task<IActionResult> OnPostPublishAsync([FromServices] PublishDraw.Handler publish, CancellationToken ct) =>
+        await AfterAsync(await publish.HandleAsync(DrawId, User.Identity!.Name!, ct), "已公示。", ct);
 
     async Task<IActionResult> AfterAsync(Result result, string notice, CancellationToken ct)
     {

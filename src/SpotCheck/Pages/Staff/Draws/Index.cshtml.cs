@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Draws;
-using SpotCheck.Core.Identity;
 using SpotCheck.Core.Plans;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Draws;
 
@@ -31,9 +31,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         return PlanId is not null && Plan is null ? NotFound() : Page();
     }
 
+    [HandlerPolicy(Policies.Planners)]
     public async Task<IActionResult> OnPostFreezeAsync([FromServices] FreezeDraw.Handler freeze, [FromServices] IConfiguration config, CancellationToken ct)
     {
-        if (!User.IsInRole(Roles.Planner)) return Forbid();
         var result = await freeze.HandleAsync(new FreezeDraw.Command
         {
             PlanId = PlanId ?? 0, RandomnessSource = $"{RandomnessKind}：{RandomnessNote?.Trim()}", SupplementOf = SupplementOf,

@@ -1,14 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Enterprises;
-using SpotCheck.Core.Identity;
 using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Enterprises;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler save) : PageModel
 {
     [BindProperty] public SaveEnterprise.Command Input { get; set; } = new();
@@ -16,7 +14,15 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
     public bool IsNew => Input.Id is null;
     /// <summary>After a stale save: each field someone else changed meanwhile, with both values.</summary>
     public IReadOnlyList<FieldConflict> Conflicts { get; private set; } = [];
-    public bool MayOverrideUscc => User.IsInRole(Roles.Admin);
+    /// <summary>domain.md §5: only an Admin may keep a USCC whose check character fails, and only with a justification.</summary>
+    public bool MayOverrideUscc { get; private set; }
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        MayOverrideUscc = await HttpContext.MayAsync(Policies.Admin);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken ct)
     {
@@ -38,7 +44,6 @@ public sealed class EditModel(GetEnterprise.Handler get, SaveEnterprise.Handler 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
         Input.Id = id;
-        // domain.md §5: only an Admin may keep a USCC whose check character fails, and only with a justification.
         if (!MayOverrideUscc) Input.UsccOverrideReason = null;
         if (ModelState.IsValid)
         {

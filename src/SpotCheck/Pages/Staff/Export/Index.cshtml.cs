@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Transfer;
 using SpotCheck.Hosting;
-using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Export;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class IndexModel(TransferLists transfer, Storage storage, ILogger<IndexModel> log) : PageModel
 {
     public void OnGet() { }

@@ -1,13 +1,10 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Transfer;
 using SpotCheck.Hosting;
-using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Import;
 
-[Authorize(Policy = Policies.Editors)]
 [RequestSizeLimit(MaxUploadBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxUploadBytes)]
 public sealed class IndexModel(TransferLists transfer, Storage storage, ILogger<IndexModel> log) : PageModel
@@ -18,6 +15,7 @@ public sealed class IndexModel(TransferLists transfer, Storage storage, ILogger<
     [BindProperty] public IFormFile? Upload { get; set; }
 
     public ListKind ListKind => ListKinds.Parse(Kind) ?? ListKind.Enterprises;
+    public TabularLayout Layout => TransferLists.Layout(ListKind);
     public ImportResult? Result { get; private set; }
     public string? UploadedName { get; private set; }
 

@@ -19,9 +19,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct) => await LoadAsync(ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.Editors)]
     public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishItem.Handler handler, CancellationToken ct)
     {
-        if (!await this.IsAuthorizedAsync(Policies.Editors)) return Forbid();
         var result = await handler.HandleAsync(id, User.Identity!.Name!, ct);
         if (result.IsSuccess)
         {
@@ -32,9 +32,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         return await LoadAsync(ct) ? Page() : NotFound();
     }
 
+    [HandlerPolicy(Policies.Editors)]
     public async Task<IActionResult> OnPostRetireAsync(int id, DateOnly? effectiveTo, [FromServices] RetireItem.Handler handler, CancellationToken ct)
     {
-        if (!await this.IsAuthorizedAsync(Policies.Editors)) return Forbid();
         if (effectiveTo is null) ModelState.AddModelError("", "请填写失效日期");
         else
         {

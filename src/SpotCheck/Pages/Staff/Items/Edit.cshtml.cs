@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Items;
-using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Items;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class EditModel(AppDbContext db, SaveItem.Handler handler, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true, Name = "code")] public string? ExistingCode { get; set; }

@@ -32,9 +32,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct) => await LoadAsync(id, ct) ? Page() : NotFound();
 
+    [HandlerPolicy(Policies.Editors)]
     public async Task<IActionResult> OnPostConflictAsync(int id, [FromServices] DeclareConflict.Handler declare, CancellationToken ct)
     {
-        if (!await this.IsAuthorizedAsync(Policies.Editors)) return Forbid();
         if (ModelState.IsValid)
         {
             var uscc = Input.Uscc.Trim().ToUpperInvariant();
@@ -50,15 +50,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
+    [HandlerPolicy(Policies.Editors)]
     public async Task<IActionResult> OnPostWithdrawConflictAsync(int id, int conflictId, string? reason, [FromServices] WithdrawConflict.Handler withdraw, CancellationToken ct)
     {
-        if (!await this.IsAuthorizedAsync(Policies.Editors))
-        {
-            if (!await LoadAsync(id, ct)) return NotFound();
-            ModelState.AddModelError("", "只有系统管理员或计划管理员可以撤回回避事由");
-            Response.StatusCode = StatusCodes.Status403Forbidden;
-            return Page();
-        }
         var result = await withdraw.HandleAsync(id, conflictId, reason ?? "", User.Identity!.Name!, ct);
         if (result.IsSuccess) return RedirectToPage(new { id });
         if (result.Error!.Kind == ErrorKind.NotFound) return NotFound();

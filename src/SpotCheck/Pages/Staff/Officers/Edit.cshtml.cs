@@ -1,15 +1,12 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Officers;
-using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Officers;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class EditModel(AppDbContext db, SaveOfficer.Handler save) : PageModel
 {
     [BindProperty] public SaveOfficer.Command Input { get; set; } = new();

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -6,11 +5,9 @@ using SpotCheck.Core.Data;
 using SpotCheck.Core.Enterprises;
 using SpotCheck.Core.Items;
 using SpotCheck.Core.Plans;
-using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Plans;
 
-[Authorize(Policy = Policies.Editors)]
 public sealed class EditModel(AppDbContext db, SavePlan.Handler handler, TimeProvider clock) : PageModel
 {
     public static readonly RiskClass[] RiskClasses = Enum.GetValues<RiskClass>();

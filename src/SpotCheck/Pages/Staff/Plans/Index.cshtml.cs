@@ -15,9 +15,9 @@ public sealed class IndexModel(AppDbContext db, ListPlans.Handler list) : PageMo
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
 
+    [HandlerPolicy(Policies.Planners)]
     public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishPlan.Handler publish, CancellationToken ct)
     {
-        if (!await this.IsAuthorizedAsync(Policies.Editors)) return Forbid();
         var result = await publish.HandleAsync(id, User.Identity!.Name!, ct);
         if (result.IsSuccess) return this.RedirectOrHx("/Staff/Plans");
         Error = result.Error!.Message;

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Common;
@@ -10,6 +11,7 @@ using SpotCheck.Core.Publication;
 using SpotCheck.Core.Reviews;
 using SpotCheck.Core.Tasks;
 using SpotCheck.Hosting;
+using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Tasks;
 
@@ -55,7 +57,8 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public IReadOnlyList<FollowUpAction> FollowUps { get; private set; } = [];
     /// <summary>Every published version of this task's result, oldest first (empty before 公示).</summary>
     public IReadOnlyList<PublishedResult> PublishedVersions { get; private set; } = [];
-    public bool CanCorrect => User.IsInRole(Core.Identity.Roles.Reviewer);
+    public bool CanCorrect => MayReview;
+    public NoticesModel Notices { get; private set; } = null!;
     public TaskViewer Viewer { get; private set; } = null!;
     /// <summary>The substitute task when this one was replaced as a frame error.</summary>
     public int? ReplacedByTaskId { get; private set; }
@@ -65,7 +68,20 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
     public bool IsMember => Viewer.IsMemberOf(Detail.Task);
     public DateOnly Today => Ui.LocalToday(HttpContext.RequestServices.GetRequiredService<TimeProvider>());
     public bool Editable => IsMember && Detail.Task.State is TaskState.Open or TaskState.Returned;
-    public bool CanPlan => TaskViewers.CanPlan(User) && Detail.Task.State is TaskState.Open or TaskState.Returned;
+    public bool CanPlan => MayPlan && Detail.Task.State is TaskState.Open or TaskState.Returned;
+    /// <summary>What the page offers follows the policies its handlers carry.</summary>
+    public bool MayPlan { get; private set; }
+    public bool MayReview { get; private set; }
+    public bool MayFollowUp { get; private set; }
+
+    [NonHandler]
+    public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
+    {
+        MayPlan = await HttpContext.MayAsync(Policies.Planners);
+        MayReview = await HttpContext.MayAsync(Policies.Reviewers);
+        MayFollowUp = await HttpContext.MayAsync(Policies.FollowUp);
+        await next();
+    }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
@@ -75,15 +91,20 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         return Page();
     }
 
+    [HandlerPolicy(Policies.TeamMembers)]
     public async Task<IActionResult> OnPostRecordAsync(int id, [FromServices] SaveRecord.Handler save, CancellationToken ct) =>
         await ActAsync(id, () => save.HandleAsync(id, Form.ToCommand(), Viewer, ct), "检查记录已保存（各成员需重新确认）", ct, keepForm: true);
 
+    [HandlerPolicy(Policies.TeamMembers)]
     public async Task<IActionResult> OnPostConfirmAsync(int id, [FromServices] ConfirmRecord.Handler confirm, CancellationToken ct) =>
         await ActAsync(id, () => confirm.HandleAsync(id, Viewer, ct), "已确认（签名）检查记录", ct);
 
+    [HandlerPolicy(Policies.TeamMembers)]
     public async Task<IActionResult> OnPostSubmitAsync(int id, [FromServices] SubmitRecord.Handler submit, CancellationToken ct) =>
         await ActAsync(id, () => submit.HandleAsync(id, Viewer, ct), "已提交审核", ct);
 
+    /// <summary>An officer withdraws itself; a planner withdraws others through the API.</summary>
+    [HandlerPolicy(Policies.TeamMembers)]
     public async Task<IActionResult> OnPostWithdrawAsync(int id, string? reason, bool conflict, [FromServices] WithdrawMember.Handler withdraw, CancellationToken ct) =>
         await ActAsync(id, async () =>
         {
@@ -91,11 +112,9 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             return r.IsSuccess ? Result.Ok() : r.Error!;
         }, "已回避退出本任务，替补人员已按抽取规则产生", ct, backToList: true);
 
-    static readonly Error PlannersOnly = new("plan.forbidden", "只有计划管理员可以执行此操作", Kind: ErrorKind.Forbidden);
-
+    [HandlerPolicy(Policies.Planners)]
     public async Task<IActionResult> OnPostFrameErrorAsync(int id, SubstituteFrameError.Command frameError, [FromServices] SubstituteFrameError.Handler substitute, CancellationToken ct)
     {
-        if (!TaskViewers.CanPlan(User)) return await ActAsync(id, () => Task.FromResult<Result>(PlannersOnly), "", ct);
         Viewer = await TaskViewers.ForAsync(User, db, ct);
         var r = await substitute.HandleAsync(id, frameError, Viewer, ct);
         if (r.IsSuccess)
@@ -106,16 +125,15 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         return await ActAsync(id, () => Task.FromResult<Result>(r.Error!), "", ct);
     }
 
-    public async Task<IActionResult> OnPostAddMemberAsync(int id, [FromServices] AddTaskMember.Handler add, CancellationToken ct)
-    {
-        if (!TaskViewers.CanPlan(User)) return await ActAsync(id, () => Task.FromResult<Result>(PlannersOnly), "", ct);
-        return await ActAsync(id, async () =>
+    [HandlerPolicy(Policies.Planners)]
+    public async Task<IActionResult> OnPostAddMemberAsync(int id, [FromServices] AddTaskMember.Handler add, CancellationToken ct) =>
+        await ActAsync(id, async () =>
         {
             var r = await add.HandleAsync(id, Viewer, ct);
             return r.IsSuccess ? Result.Ok() : r.Error!;
         }, "已按抽取规则补充检查人员", ct);
-    }
 
+    [HandlerPolicy(Policies.TeamMembers)]
     public async Task<IActionResult> OnPostUploadAsync(int id, IFormFile? file, [FromServices] UploadEvidence.Handler upload, CancellationToken ct) =>
         await ActAsync(id, async () =>
         {
@@ -127,39 +145,51 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
             return r.IsSuccess ? Result.Ok() : r.Error!;
         }, "证据已上传", ct);
 
+    [HandlerPolicy(Policies.FollowUp)]
     public async Task<IActionResult> OnPostObjectionAsync(int id, RecordObjection.Command objection, [FromServices] RecordObjection.Handler record, CancellationToken ct) =>
         await ActAsync(id, async () =>
         {
-            if (!TaskViewers.CanPlan(User) && !TaskViewers.CanReview(User)) return new Error("objection.forbidden", "只有计划管理员或审核人员可以登记异议", Kind: ErrorKind.Forbidden);
             var r = await record.HandleAsync(id, objection, Viewer, ct);
             return r.IsSuccess ? Result.Ok() : r.Error!;
         }, "异议已登记", ct);
 
+    [HandlerPolicy(Policies.Reviewers)]
     public async Task<IActionResult> OnPostResolveAsync(int id, int objectionId, ObjectionOutcome outcome, string? note, [FromServices] ResolveObjection.Handler resolve, CancellationToken ct) =>
-        await ActAsync(id, () => TaskViewers.CanReview(User)
-            ? resolve.HandleAsync(objectionId, outcome, note ?? "", Viewer, ct)
-            : Task.FromResult<Result>(new Error("objection.forbidden", "只有审核人员可以处理异议", Kind: ErrorKind.Forbidden)), "异议已处理", ct);
+        await ActAsync(id, () => resolve.HandleAsync(objectionId, outcome, note ?? "", Viewer, ct), "异议已处理", ct);
 
+    [HandlerPolicy(Policies.FollowUp)]
     public async Task<IActionResult> OnPostCloseFollowUpAsync(int id, int followUpId, string? note, [FromServices] CloseFollowUp.Handler close, CancellationToken ct) =>
-        await ActAsync(id, () => TaskViewers.CanPlan(User) || TaskViewers.CanReview(User)
-            ? close.HandleAsync(followUpId, note ?? "", Viewer, ct)
-            : Task.FromResult<Result>(new Error("followup.forbidden", "只有计划管理员或审核人员可以完结后续处置", Kind: ErrorKind.Forbidden)), "后续处置已完结", ct);
+        await ActAsync(id, () => close.HandleAsync(followUpId, note ?? "", Viewer, ct), "后续处置已完结", ct);
 
+    [HandlerPolicy(Policies.Reviewers)]
     public async Task<IActionResult> OnPostCorrectAsync(int id, [FromForm(Name = "Correction")] CorrectResult.Command correction,
         [FromServices] CorrectResult.Handler correct, CancellationToken ct) =>
         await ActAsync(id, async () =>
         {
-            if (!CanCorrect) return new Error("correction.forbidden", "只有审核人员可以更正公示信息", Kind: ErrorKind.Forbidden);
             var r = await correct.HandleAsync(id, correction, Viewer, ct);
             return r.IsSuccess ? Result.Ok() : r.Error;
         }, "已发布更正，公示网站显示更正后的内容并保留原版本", ct);
 
-    public async Task<IActionResult> OnGetNoticeAsync(int id, NoticeKind kind, [FromServices] GenerateNotice.Handler notices, CancellationToken ct)
+    public async Task<IActionResult> OnGetNoticeAsync(int id, string? kind, [FromServices] DownloadNotice.Handler download, CancellationToken ct)
     {
+        if (NoticeKinds.Parse(kind) is not { } k) return NotFound();
         Viewer = await TaskViewers.ForAsync(User, db, ct);
-        var r = await notices.HandleAsync(id, kind, Viewer, ct);
-        if (!r.IsSuccess) return r.Error!.Kind == ErrorKind.NotFound ? NotFound() : StatusCode(StatusCodes.Status409Conflict, r.Error.Message);
-        return File(r.Value.Bytes, GenerateNotice.ContentType, r.Value.FileName);
+        var r = await download.HandleAsync(id, k, Viewer, ct);
+        if (!r.IsSuccess) return NotFound();
+        Response.Headers.CacheControl = "private, no-store";
+        return File(r.Value.Bytes, NoticeDocument.ContentType, r.Value.FileName);
+    }
+
+    [HandlerPolicy(Policies.NoticeIssuers)]
+    public async Task<IActionResult> OnPostIssueNoticeAsync(int id, string? kind, [FromServices] IssueNotice.Handler issue, CancellationToken ct)
+    {
+        if (NoticeKinds.Parse(kind) is not { } k) return NotFound();
+        Viewer = await TaskViewers.ForAsync(User, db, ct);
+        var r = await issue.HandleAsync(id, k, Viewer, ct);
+        if (!r.IsSuccess) return await ActAsync(id, () => Task.FromResult<Result>(r.Error!), "", ct);
+        var title = NoticeKinds.Title(k);
+        Message = r.Value.IsNew ? $"已签发{title}，文号 {r.Value.Notice.Number}" : $"{title}内容未变化，文号仍为 {r.Value.Notice.Number}";
+        return RedirectToPage(new { id });
     }
 
     async Task<IActionResult> ActAsync(int id, Func<Task<Result>> action, string done, CancellationToken ct, bool keepForm = false, bool backToList = false)
@@ -192,6 +222,7 @@ public sealed class DetailsModel(AppDbContext db, GetTask.Handler getTask, ListE
         Objections = await db.Objections.AsNoTracking().Where(o => o.TaskId == id).OrderBy(o => o.Id).ToListAsync(ct);
         FollowUps = await db.FollowUpActions.AsNoTracking().Where(f => f.TaskId == id).OrderBy(f => f.Code).ToListAsync(ct);
         PublishedVersions = await new PublicResults.Handler(db).VersionsAsync(id, ct);
+        Notices = await NoticesModel.LoadAsync(this, id, Viewer, ct);
         return true;
     }
 }

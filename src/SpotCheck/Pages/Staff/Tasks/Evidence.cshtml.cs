@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Evidence;
 using SpotCheck.Hosting;
@@ -14,8 +15,8 @@ public sealed class EvidenceModel(AppDbContext db, OpenEvidence.Handler open) : 
         var viewer = await TaskViewers.ForAsync(User, db, ct);
         var result = await open.HandleAsync(HttpContext.RequestServices.Evidence(), id, thumb, viewer, ct);
         if (!result.IsSuccess)
-            return result.Error!.Code == "evidence.not_found" || result.Error.Code == "evidence.no_thumbnail"
-                ? NotFound()
+            return result.Error!.Kind == ErrorKind.NotFound
+                ? NotFound(result.Error.Message) // includes a file this instance's store does not have: not an integrity failure
                 : StatusCode(StatusCodes.Status409Conflict, result.Error.Message); // failed its hash check: refused, logged, never served
         var c = result.Value;
         Response.Headers.XContentTypeOptions = "nosniff";

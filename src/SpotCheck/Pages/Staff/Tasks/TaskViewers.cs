@@ -17,10 +17,6 @@ public static class TaskViewers
         return TaskViewer.From(name, officerId, user.FindAll(ClaimTypes.Role).Select(c => c.Value));
     }
 
-    public static bool CanReview(ClaimsPrincipal user) => user.IsInRole(Roles.Reviewer) || user.IsInRole(Roles.Admin);
-
-    public static bool CanPlan(ClaimsPrincipal user) => user.IsInRole(Roles.Planner) || user.IsInRole(Roles.Admin);
-
     /// <summary>Serves evidence as the evidence handlers decided: images inline, everything else as an attachment.</summary>
     public static IResult File(HttpContext http, OpenEvidence.Content c)
     {

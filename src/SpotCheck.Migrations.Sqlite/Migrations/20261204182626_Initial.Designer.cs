@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204180744_Initial")]
+    [Migration("20261204182626_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -146,6 +146,25 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .IsFixedLength();
+
+                    b.Property<DateTime>("VerifiedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Seq");
+
+                    b.ToTable("AuditCheckpoints", (string)null);
                 });
 
             modelBuilder.Entity("SpotCheck.Core.Audit.AuditEntry", b =>
@@ -1025,6 +1044,160 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.ToTable("InspectionItems");
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.KeyRing.KeyRingEntry", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("FriendlyName")
+                        .IsUnique();
+
+                    b.ToTable("DataProtectionKeys", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Notices.IssuedNotice", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContentJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentSha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("IssuedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IssuedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("IssuedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Seq")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TaskVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("TaskId", "Kind", "Revision")
+                        .IsUnique();
+
+                    b.HasIndex("DepartmentId", "Kind", "Year", "Seq")
+                        .IsUnique();
+
+                    b.ToTable("IssuedNotices", (string)null);
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Notices.NoticeSettings", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ContactAddress")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContactPhone")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Court")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("InspectionNumberPattern")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ObjectionWorkdays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ResultNumberPattern")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReviewBody")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DepartmentId")
+                        .IsUnique();
+
+                    b.ToTable("NoticeSettings", (string)null);
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Officers.Department", b =>
                 {
                     b.Property<int>("Id")
@@ -1421,16 +1594,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnterpriseName");
 
-                    b.HasIndex("EnterpriseId", "PublishedAtUtc");
+                    b.HasIndex("PublishedAtUtc");
 
-                    b.HasIndex("PublishedAtUtc", "Id");
+                    b.HasIndex("EnterpriseId", "PublishedAtUtc");
 
                     b.HasIndex("TaskId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("Uscc", "PublishedAtUtc", "Id");
+                    b.HasIndex("Uscc", "PublishedAtUtc");
 
-                    b.HasIndex("Year", "PublishedAtUtc", "Id");
+                    b.HasIndex("Year", "PublishedAtUtc");
 
                     b.ToTable("PublishedResults");
                 });
@@ -1915,6 +2088,24 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .WithMany()
                         .HasForeignKey("DepartmentId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Notices.IssuedNotice", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Tasks.InspectionTask", null)
+                        .WithMany()
+                        .HasForeignKey("TaskId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Notices.NoticeSettings", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Officers.Department", null)
+                        .WithOne()
+                        .HasForeignKey("SpotCheck.Core.Notices.NoticeSettings", "DepartmentId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -54,6 +54,19 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "INTEGER", nullable: false),
+                    Hash = table.Column<string>(type: "TEXT", fixedLength: true, maxLength: 64, nullable: false),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -89,6 +102,20 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarYears", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    FriendlyName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Xml = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -377,6 +404,35 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InspectionNumberPattern = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ResultNumberPattern = table.Column<string>(type: "TEXT", maxLength: 60, nullable: false),
+                    ContactName = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "TEXT", maxLength: 50, nullable: false),
+                    ContactAddress = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    ObjectionWorkdays = table.Column<int>(type: "INTEGER", nullable: false),
+                    ReviewBody = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    Court = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeSettings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -766,6 +822,37 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    TaskId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Kind = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    Revision = table.Column<int>(type: "INTEGER", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Year = table.Column<int>(type: "INTEGER", nullable: false),
+                    Seq = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    TaskVersion = table.Column<int>(type: "INTEGER", nullable: false),
+                    ContentJson = table.Column<string>(type: "TEXT", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    IssuedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedNotices_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objections",
                 columns: table => new
                 {
@@ -1002,6 +1089,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DataProtectionKeys_FriendlyName",
+                table: "DataProtectionKeys",
+                column: "FriendlyName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
                 table: "Departments",
                 column: "Code",
@@ -1154,6 +1247,30 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_DepartmentId_Kind_Year_Seq",
+                table: "IssuedNotices",
+                columns: new[] { "DepartmentId", "Kind", "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_DepartmentId_Number",
+                table: "IssuedNotices",
+                columns: new[] { "DepartmentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_TaskId_Kind_Revision",
+                table: "IssuedNotices",
+                columns: new[] { "TaskId", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeSettings_DepartmentId",
+                table: "NoticeSettings",
+                column: "DepartmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objections_TaskId",
                 table: "Objections",
                 column: "TaskId");
@@ -1223,9 +1340,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 column: "EnterpriseName");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_PublishedAtUtc_Id",
+                name: "IX_PublishedResults_PublishedAtUtc",
                 table: "PublishedResults",
-                columns: new[] { "PublishedAtUtc", "Id" });
+                column: "PublishedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PublishedResults_TaskId_Version",
@@ -1234,14 +1351,14 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_Uscc_PublishedAtUtc_Id",
+                name: "IX_PublishedResults_Uscc_PublishedAtUtc",
                 table: "PublishedResults",
-                columns: new[] { "Uscc", "PublishedAtUtc", "Id" });
+                columns: new[] { "Uscc", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_Year_PublishedAtUtc_Id",
+                name: "IX_PublishedResults_Year_PublishedAtUtc",
                 table: "PublishedResults",
-                columns: new[] { "Year", "PublishedAtUtc", "Id" });
+                columns: new[] { "Year", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskMembers_OfficerId_IsActive",
@@ -1277,6 +1394,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1284,6 +1404,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "CreditRecords");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DrawSelections");
@@ -1311,6 +1434,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "InspectionRecords");
+
+            migrationBuilder.DropTable(
+                name: "IssuedNotices");
+
+            migrationBuilder.DropTable(
+                name: "NoticeSettings");
 
             migrationBuilder.DropTable(
                 name: "Objections");

@@ -55,6 +55,19 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AuditCheckpoints",
+                columns: table => new
+                {
+                    Seq = table.Column<long>(type: "bigint", nullable: false),
+                    Hash = table.Column<string>(type: "character(64)", fixedLength: true, maxLength: 64, nullable: false),
+                    VerifiedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AuditCheckpoints", x => x.Seq);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AuditEntries",
                 columns: table => new
                 {
@@ -90,6 +103,20 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_CalendarYears", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DataProtectionKeys",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    FriendlyName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Xml = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
                 });
 
             migrationBuilder.CreateTable(
@@ -378,6 +405,35 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         principalTable: "Departments",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "NoticeSettings",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    InspectionNumberPattern = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ResultNumberPattern = table.Column<string>(type: "character varying(60)", maxLength: 60, nullable: false),
+                    ContactName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactPhone = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    ContactAddress = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ObjectionWorkdays = table.Column<int>(type: "integer", nullable: false),
+                    ReviewBody = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    Court = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    UpdatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    UpdatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NoticeSettings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_NoticeSettings_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -767,6 +823,37 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "IssuedNotices",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    TaskId = table.Column<int>(type: "integer", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Revision = table.Column<int>(type: "integer", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false),
+                    Year = table.Column<int>(type: "integer", nullable: false),
+                    Seq = table.Column<int>(type: "integer", nullable: false),
+                    Number = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    TaskVersion = table.Column<int>(type: "integer", nullable: false),
+                    ContentJson = table.Column<string>(type: "text", nullable: false),
+                    ContentSha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    IssuedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IssuedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IssuedNotices", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IssuedNotices_InspectionTasks_TaskId",
+                        column: x => x.TaskId,
+                        principalTable: "InspectionTasks",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Objections",
                 columns: table => new
                 {
@@ -1003,6 +1090,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DataProtectionKeys_FriendlyName",
+                table: "DataProtectionKeys",
+                column: "FriendlyName",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Departments_Code",
                 table: "Departments",
                 column: "Code",
@@ -1155,6 +1248,30 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "State");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_DepartmentId_Kind_Year_Seq",
+                table: "IssuedNotices",
+                columns: new[] { "DepartmentId", "Kind", "Year", "Seq" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_DepartmentId_Number",
+                table: "IssuedNotices",
+                columns: new[] { "DepartmentId", "Number" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IssuedNotices_TaskId_Kind_Revision",
+                table: "IssuedNotices",
+                columns: new[] { "TaskId", "Kind", "Revision" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticeSettings_DepartmentId",
+                table: "NoticeSettings",
+                column: "DepartmentId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Objections_TaskId",
                 table: "Objections",
                 column: "TaskId");
@@ -1224,9 +1341,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "EnterpriseName");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_PublishedAtUtc_Id",
+                name: "IX_PublishedResults_PublishedAtUtc",
                 table: "PublishedResults",
-                columns: new[] { "PublishedAtUtc", "Id" });
+                column: "PublishedAtUtc");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PublishedResults_TaskId_Version",
@@ -1235,14 +1352,14 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_Uscc_PublishedAtUtc_Id",
+                name: "IX_PublishedResults_Uscc_PublishedAtUtc",
                 table: "PublishedResults",
-                columns: new[] { "Uscc", "PublishedAtUtc", "Id" });
+                columns: new[] { "Uscc", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_Year_PublishedAtUtc_Id",
+                name: "IX_PublishedResults_Year_PublishedAtUtc",
                 table: "PublishedResults",
-                columns: new[] { "Year", "PublishedAtUtc", "Id" });
+                columns: new[] { "Year", "PublishedAtUtc" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskMembers_OfficerId_IsActive",
@@ -1278,6 +1395,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
+                name: "AuditCheckpoints");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -1285,6 +1405,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "CreditRecords");
+
+            migrationBuilder.DropTable(
+                name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
                 name: "DrawSelections");
@@ -1312,6 +1435,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "InspectionRecords");
+
+            migrationBuilder.DropTable(
+                name: "IssuedNotices");
+
+            migrationBuilder.DropTable(
+                name: "NoticeSettings");
 
             migrationBuilder.DropTable(
                 name: "Objections");
