@@ -34,6 +34,7 @@ public sealed partial class PublicPrivacyTests : IAsyncLifetime
         _unpublishedUscc = unpublished.Uscc;
         var first = await _kit.OfficerAsync("PRIV-OFF-1", "隐私检查员戊", "豫PRIV-CERT-0001");
         var second = await _kit.OfficerAsync("PRIV-OFF-2", "隐私检查员己", "豫PRIV-CERT-0002");
+        var third = await _kit.OfficerAsync("PRIV-OFF-3", "隐私检查员辛", "豫PRIV-CERT-0003");
         await _kit.InScopeAsync(async (sp, db) =>
         {
             var declared = await sp.GetRequiredService<DeclareConflict.Handler>()
@@ -53,7 +54,7 @@ public sealed partial class PublicPrivacyTests : IAsyncLifetime
             _kit.Record(3, "隐私检查地点：厂区东门", "隐私检查发现：仓库台账缺页", "隐私核查备注：负责人外出"), "隐私证据文件.pdf", PortalKit.Pdf("隐私证据内容")),
             "隐私举报编号 JB-PRIV-7");
         await _kit.PublishAsync(shown);
-        await _kit.ApprovedAsync(unpublished.Id, second, first, new PortalKit.Inspection(
+        await _kit.ApprovedAsync(unpublished.Id, second, third, new PortalKit.Inspection(
             _kit.Record(2, "隐私检查地点：未公示企业", "隐私检查发现：未公示的记录", "隐私核查备注：未公示"), "隐私证据未公示.pdf", PortalKit.Pdf("未公示证据")),
             "隐私举报编号 JB-PRIV-8");
         await _kit.InScopeAsync(async (sp, _) =>
@@ -79,6 +80,8 @@ public sealed partial class PublicPrivacyTests : IAsyncLifetime
         var routes = PublicRoutes();
         Assert.Contains("public/results", routes);
         Assert.Contains("api/v1/public/results/export", routes);
+        Assert.Contains("public/draws/{drawId}/verify", routes);
+        Assert.DoesNotContain("api/v1/publications", routes);
 
         var client = _host.Client();
         var visited = new Dictionary<string, HttpStatusCode>(StringComparer.Ordinal);
@@ -172,7 +175,8 @@ public sealed partial class PublicPrivacyTests : IAsyncLifetime
     /// <summary>Route patterns of the home page, every page under /public and every /api/v1/public endpoint.</summary>
     List<string> PublicRoutes() => [.. _host.Factory.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
         .Select(e => (e.RoutePattern.RawText ?? "").Trim('/'))
-        .Where(p => p.Length == 0 || p.StartsWith("public", StringComparison.OrdinalIgnoreCase) || p.StartsWith("api/v1/public", StringComparison.OrdinalIgnoreCase))
+        .Where(p => p.Length == 0 || (p + "/").StartsWith("public/", StringComparison.OrdinalIgnoreCase)
+            || p.StartsWith("api/v1/public/", StringComparison.OrdinalIgnoreCase))
         .Distinct(StringComparer.OrdinalIgnoreCase)];
 
     /// <summary>Every value each route parameter can take on this data, and the queries tried on every route.</summary>

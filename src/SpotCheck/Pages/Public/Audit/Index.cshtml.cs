@@ -16,7 +16,7 @@ public sealed class IndexModel(AppDbContext db, PublicBatches.Handler batches) :
     public int PageNumber { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(int? page, CancellationToken ct)
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         Head = await new AuditReader(db).HeadAsync(ct);
         PageNumber = Math.Max(page ?? 1, 1);

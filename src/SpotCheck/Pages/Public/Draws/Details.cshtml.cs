@@ -32,7 +32,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     public string RecordUrl => $"/api/v1/public/draws/{Uri.EscapeDataString(DrawId)}/record";
     public string VerifyUrl => $"/public/draws/{Uri.EscapeDataString(DrawId)}/verify";
 
-    public async Task<IActionResult> OnGetAsync(int? page, CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var draw = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(d => d.DrawId == DrawId && d.PublishedAtUtc != null, ct);
         if (draw is null) return NotFound();

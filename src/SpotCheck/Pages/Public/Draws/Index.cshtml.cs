@@ -18,7 +18,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     public int PageNumber { get; private set; }
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
 
-    public async Task OnGetAsync(int? page, CancellationToken ct)
+    public async Task OnGetAsync([Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, CancellationToken ct)
     {
         var published = db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().Where(d => d.PublishedAtUtc != null);
         Total = await published.CountAsync(ct);

@@ -31,7 +31,7 @@ public sealed class IndexModel(AppDbContext db, PublicResults.Handler results, P
 
     public bool Searching => Q is not null || Year is not null || Item is not null || Department is not null || Result is not null;
 
-    public async Task OnGetAsync(string? q, string? year, string? item, string? department, string? result, int? page, string? after, string? before,
+    public async Task OnGetAsync(string? q, string? year, string? item, string? department, string? result, [Microsoft.AspNetCore.Mvc.FromQuery(Name = "page")] int? page, string? after, string? before,
         CancellationToken ct)
     {
         Q = Clean(q);

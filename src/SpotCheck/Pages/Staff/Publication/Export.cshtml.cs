@@ -1,17 +1,14 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Publication;
-using SpotCheck.Hosting.Security;
 
 namespace SpotCheck.Pages.Staff.Publication;
 
 /// <summary>
 /// The year's published results as xlsx in the 国家企业信用信息公示系统 layout, for entry into the 协同平台
-/// (docs/publication-exports.md). Published content only, so Supervisors may take it as well as Reviewers.
+/// (docs/publication-exports.md). Its rule is in PageRules (Reviewer, Supervisor).
 /// </summary>
-[Authorize(Policy = Policies.ResultExporters)]
 public sealed class ExportModel(AppDbContext db, PortalFacts.Handler facts) : PageModel
 {
     public const string XlsxType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
