@@ -5,8 +5,8 @@ namespace SpotCheck.Tests.TestSupport;
 
 /// <summary>
 /// Opens a spreadsheet file (csv or xlsx) the way a user's office suite would, with LibreOffice headless and a private
-/// profile, and returns its first sheet saved as UTF-8 csv. The csv is opened without naming its encoding: the file's
-/// byte order mark must be enough.
+/// profile, and returns its first sheet saved as UTF-8 csv. A csv is opened as UTF-8 (the import dialog's choice for a
+/// file with a byte order mark): headless LibreOffice 7.4 would otherwise take the system charset and ignore the BOM.
 /// </summary>
 static class LibreOffice
 {
@@ -22,6 +22,7 @@ static class LibreOffice
                 ArgumentList =
                 {
                     "--headless", "--norestore", $"-env:UserInstallation=file://{work}/profile",
+                    "--infilter=" + (file.EndsWith(".csv", StringComparison.OrdinalIgnoreCase) ? "CSV:44,34,76,1" : "Calc MS Excel 2007 XML"),
                     "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76", "--outdir", output, file,
                 },
                 RedirectStandardOutput = true, RedirectStandardError = true,
