@@ -17,20 +17,22 @@ namespace SpotCheck.Tests.Portal;
 /// Results made through the running host's own use cases on the demo data: an enterprise and two officers of the demo
 /// bureau, a complaint task inspected with findings and evidence, confirmed, approved and, if wanted, published.
 /// </summary>
-sealed class PortalKit(TestHost host)
+sealed class PortalKit(IServiceProvider services)
 {
+    public PortalKit(TestHost host) : this(host.Factory.Services) { }
+
     public static readonly TaskViewer Reviewer = new("reviewer", null, true);
 
     public sealed record Inspection(SaveRecord.Command Record, string EvidenceName, byte[] Evidence);
 
     public async Task<T> InScopeAsync<T>(Func<IServiceProvider, AppDbContext, Task<T>> act)
     {
-        await using var scope = host.Factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         return await act(scope.ServiceProvider, scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
     /// <summary>Today in Beijing by the host's clock: records cannot be dated in the future.</summary>
-    public DateOnly Today => ShanghaiDay.Of(host.Factory.Services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
+    public DateOnly Today => ShanghaiDay.Of(services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime);
 
     public Task<Enterprise> EnterpriseAsync(string name, int serial, string? contact = null, string? phone = null, string? legal = null,
         string address = "西平县") => InScopeAsync(async (_, db) =>
