@@ -6,6 +6,7 @@ using SpotCheck.Bench.Workflow;
 // dotnet run -c Release --project bench/SpotCheck.Bench -- plan-draw ENTERPRISES.csv DATA_DIR [PPM] [OFFICERS]
 // dotnet run -c Release --project bench/SpotCheck.Bench -- statistics ENTERPRISES.csv DATA_DIR [PPM] [OFFICERS]
 // dotnet run -c Release --project bench/SpotCheck.Bench -- audit-verify DATA_DIR [ENTRIES]
+// dotnet run -c Release --project bench/SpotCheck.Bench -- portal-seed DATA_DIR RESULTS URLS_OUT   (benchmark data only)
 // dotnet run -c Release --project bench/SpotCheck.Bench -- verify-in-browser BASE_URL DRAW_ID ROWS WORK_DIR [CHROMIUM]
 if (args.Length > 0 && args[0] == "plan-draw")
 {
@@ -24,6 +25,15 @@ if (args.Length > 0 && args[0] == "statistics")
         return 2;
     }
     return await StatisticsBench.RunAsync(args[1], args[2], PlanDrawBench.Arg(args, 3, 100_000), (int)PlanDrawBench.Arg(args, 4, 2_000));
+}
+if (args.Length > 0 && args[0] == "portal-seed")
+{
+    if (args.Length < 4)
+    {
+        Console.Error.WriteLine("usage: " + SpotCheck.Bench.Portal.PortalSeed.Usage);
+        return 2;
+    }
+    return await SpotCheck.Bench.Portal.PortalSeed.RunAsync(args[1], int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture), args[3]);
 }
 if (args.Length > 0 && args[0] == "audit-verify")
 {

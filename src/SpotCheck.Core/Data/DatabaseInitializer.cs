@@ -23,5 +23,6 @@ public static class DatabaseInitializer
         await AuditTriggers.InstallAsync(db, ct);
         await Publication.PublicationTriggers.InstallAsync(db, ct);
         await Enterprises.EnterpriseNameIndex.InstallAsync(db, ct);
+        await Publication.PublicNameIndex.InstallAsync(db, ct);
     }
 }

@@ -37,10 +37,12 @@ sealed class PublishedResultConfiguration : IEntityTypeConfiguration<PublishedRe
         b.HasOne<Enterprise>().WithMany().HasForeignKey(x => x.EnterpriseId).OnDelete(DeleteBehavior.Restrict);
         // One version number per task: two corrections at once cannot both become version 2.
         b.HasIndex(x => new { x.TaskId, x.Version }).IsUnique();
-        b.HasIndex(x => new { x.Uscc, x.PublishedAtUtc });
+        // The portal's orders and filters (PublicResults): newest first by publication time then id, by year, by USCC,
+        // by the start of the name. The id is spelled out for PostgreSQL; SQLite appends the rowid anyway.
+        b.HasIndex(x => new { x.Uscc, x.PublishedAtUtc, x.Id });
         b.HasIndex(x => new { x.EnterpriseId, x.PublishedAtUtc });
-        b.HasIndex(x => new { x.Year, x.PublishedAtUtc });
-        b.HasIndex(x => x.PublishedAtUtc);
+        b.HasIndex(x => new { x.Year, x.PublishedAtUtc, x.Id });
+        b.HasIndex(x => new { x.PublishedAtUtc, x.Id });
         b.HasIndex(x => x.EnterpriseName);
         b.HasMany(x => x.Items).WithOne().HasForeignKey(i => i.PublishedResultId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(x => x.Departments).WithOne().HasForeignKey(d => d.PublishedResultId).OnDelete(DeleteBehavior.Restrict);

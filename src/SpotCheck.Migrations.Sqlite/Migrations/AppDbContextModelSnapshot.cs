@@ -1591,16 +1591,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnterpriseName");
 
-                    b.HasIndex("PublishedAtUtc");
-
                     b.HasIndex("EnterpriseId", "PublishedAtUtc");
+
+                    b.HasIndex("PublishedAtUtc", "Id");
 
                     b.HasIndex("TaskId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("Uscc", "PublishedAtUtc");
+                    b.HasIndex("Uscc", "PublishedAtUtc", "Id");
 
-                    b.HasIndex("Year", "PublishedAtUtc");
+                    b.HasIndex("Year", "PublishedAtUtc", "Id");
 
                     b.ToTable("PublishedResults");
                 });

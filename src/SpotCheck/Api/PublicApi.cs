@@ -26,6 +26,7 @@ public static class PublicApi
         pub.MapGet("/draws/{drawId}/record", DrawRecordAsync).WithSummary("抽取记录，可直接用 spotcheck draw verify 核验");
         pub.MapGet("/audit/head", AuditHeadAsync).WithSummary("审计日志链头（序号与哈希）");
         pub.MapGet("/results", ResultsAsync).WithSummary("抽查结果公告（当前版本）：q 匹配企业名称或统一社会信用代码，year 为检查年度，item 为事项编码，department 为部门编码，result 为结果代码");
+        pub.MapPublicResultsExport();
     }
 
     public sealed record PublicPlanDto(int Id, int Year, int? Quarter, string Name, string State, IReadOnlyList<int> ItemIds,
@@ -82,6 +83,11 @@ public static class PublicApi
         if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
         if (year is < 2000 or > 2100) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["year"] = ["year 应为 2000–2100 之间的年份"] });
         if (q is { Length: > 100 }) return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["q"] = ["q 不能超过100个字符"] });
+        if (paging.Page > PublicResults.MaxPageNumber(paging.PageSize))
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]>
+            {
+                ["page"] = [$"每页 {paging.PageSize} 条时 page 最大为 {PublicResults.MaxPageNumber(paging.PageSize)}；请用 year、item、department 或 q 缩小范围，或下载开放数据 /api/v1/public/results/export?year=年度"],
+            });
         var found = await results.SearchAsync(new PublicResults.Query(q, year, item, department, result, paging.Page, paging.PageSize), ct);
         return TypedResults.Ok(paging.Wrap(found.Total, found.Items.Select(ToDto).ToList()));
     }

@@ -83,6 +83,8 @@ public static class WebHost
         services.AddDbContext<AppDbContext>(settings.Storage.Configure);
         services.AddScoped<AuditLog>();
         services.AddScoped<DrawRecordCache>();
+        services.AddSingleton<Core.Publication.PublicTotals>();
+        services.AddSingleton<OpenDataFiles>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<AuditChainWatch>();
 
@@ -131,6 +133,7 @@ public static class WebHost
         app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request.Path), ui => ui.UseExceptionHandler("/Error"));
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
+        app.UsePublicResponseCache();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();

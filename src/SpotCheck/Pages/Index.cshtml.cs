@@ -1,18 +1,17 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
-using SpotCheck.Core.Data;
-using SpotCheck.Core.Items;
+using SpotCheck.Core.Publication;
 
 namespace SpotCheck.Pages;
 
-public sealed class IndexModel(AppDbContext db) : PageModel
+/// <summary>The portal's home: search by name or USCC, the figures, the latest 抽查结果公告 and the tabs.</summary>
+public sealed class IndexModel(PortalFacts.Handler facts, PublicBatches.Handler batches) : PageModel
 {
-    public IReadOnlyList<InspectionItem> Items { get; private set; } = [];
+    public PortalFacts.Facts Facts { get; private set; } = null!;
+    public IReadOnlyList<PublicationBatch> Latest { get; private set; } = [];
 
-    public async Task OnGetAsync(CancellationToken ct) =>
-        Items = await db.InspectionItems.AsNoTracking()
-            .Where(i => i.Status == ItemStatus.Published)
-            .OrderBy(i => i.Code)
-            .Take(500)
-            .ToListAsync(ct);
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Facts = await facts.HandleAsync(ct);
+        Latest = (await batches.ListAsync(1, 5, ct)).Items;
+    }
 }

@@ -43,9 +43,9 @@ public sealed class StaffPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
     }
 
     [Fact]
-    public async Task Public_home_lists_the_published_demo_items_with_their_legal_basis()
+    public async Task Public_item_list_shows_the_published_demo_items_with_their_legal_basis()
     {
-        var home = await Host.Client().GetStringAsync("/");
+        var home = await Host.Client().GetStringAsync("/public/items");
 
         Assert.Contains("汽车产品生产销售", home);
         Assert.Contains("《道路交通安全法》", home);
@@ -102,7 +102,7 @@ public sealed class StaffPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
         var itemId = System.Text.RegularExpressions.Regex.Match(details, "name=\"id\" value=\"(\\d+)\"").Groups[1].Value;
         var publish = await planner.PostAsync($"/Staff/Items/Details?code={code}&handler=Publish",
             new FormUrlEncodedContent(new Dictionary<string, string> { ["id"] = itemId, ["__RequestVerificationToken"] = token }));
-        var home = await Host.Client().GetStringAsync("/");
+        var home = await Host.Client().GetStringAsync("/public/items");
 
         Assert.Equal(HttpStatusCode.OK, invalid.StatusCode);
         Assert.Contains("执法依据", await invalid.Content.ReadAsStringAsync());

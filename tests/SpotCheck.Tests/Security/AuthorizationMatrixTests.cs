@@ -42,6 +42,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
     static readonly Rule OfficerOrPlanner = new(false, O, P);
     static readonly Rule Auditors = new(false, A, S);
     static readonly Rule NoticeIssuers = new(false, A, P, R, O);
+    static readonly Rule ResultExporters = new(false, R, S);
 
     /// <summary>
     /// The one declared table. API and other endpoints: "METHOD /route"; pages: "METHOD page[?handler=Name]"
@@ -64,6 +65,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["GET /api/v1/public/draws/{drawId}/record"] = Public,
         ["GET /api/v1/public/audit/head"] = Public,
         ["GET /api/v1/public/results"] = Public,
+        ["GET /api/v1/public/results/export"] = Public,
 
         ["GET /api/v1/me"] = Staff,
         ["GET /api/v1/users/"] = AdminOnly,
@@ -134,6 +136,14 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         // Pages
         ["GET /Index"] = Public,
         ["GET /Public/Draws/Verify"] = Public,
+        ["GET /Public/Items/Index"] = Public,
+        ["GET /Public/Plans/Index"] = Public,
+        ["GET /Public/Draws/Index"] = Public,
+        ["GET /Public/Draws/Details"] = Public,
+        ["GET /Public/Results/Index"] = Public,
+        ["GET /Public/Results/Batch"] = Public,
+        ["GET /Public/Enterprises/Details"] = Public,
+        ["GET /Public/Audit/Index"] = Public,
         ["GET /Error"] = Public,
         ["POST /Error"] = Public,
         ["GET /Account/Login"] = Public,
@@ -200,6 +210,8 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["GET /Staff/Tasks/Evidence"] = Staff,
         ["GET /Staff/Publication/Index"] = Reviewer,
         ["POST /Staff/Publication/Index"] = Reviewer,
+        ["GET /Staff/Publication/Export"] = ResultExporters,
+        ["GET /Staff/Publication/Export?handler=Download"] = ResultExporters,
         ["GET /Staff/Deadlines/Index"] = Staff,
         ["GET /Staff/Statistics/Index"] = Staff,
         ["GET /Staff/Statistics/Index?handler=Xlsx"] = Staff,

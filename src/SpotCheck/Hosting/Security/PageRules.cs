@@ -20,7 +20,9 @@ public static class PageRules
         pages.AuthorizeFolder("/Staff", Policies.Staff);
         pages.AuthorizeFolder("/Staff/Draws", Policies.DrawReaders);
         pages.AuthorizeFolder("/Staff/Reviews", Policies.Reviewers);
-        pages.AuthorizeFolder("/Staff/Publication", Policies.Reviewers);
+        pages.AuthorizePage("/Staff/Publication/Index", Policies.Reviewers);
+        // Published content only: Supervisors take the export as well as Reviewers.
+        pages.AuthorizePage("/Staff/Publication/Export", Policies.ResultExporters);
         pages.AuthorizeFolder("/Staff/Import", Policies.Editors);
         pages.AuthorizeFolder("/Staff/Export", Policies.Editors);
         pages.AuthorizeFolder("/Staff/Statistics", Policies.Staff);

@@ -32,6 +32,8 @@ public static class Policies
     public const string Withdrawers = nameof(Withdrawers);
     /// <summary>Reads the audit log.</summary>
     public const string Auditors = nameof(Auditors);
+    /// <summary>Exports published results in the national publicity layout: Reviewer, Supervisor.</summary>
+    public const string ResultExporters = nameof(ResultExporters);
     /// <summary>Issues (numbers) notices: everyone but the Supervisor, who only reads; officers only for their own tasks (use case).</summary>
     public const string NoticeIssuers = nameof(NoticeIssuers);
 
@@ -49,6 +51,7 @@ public static class Policies
         [TeamMembers] = [Roles.Officer],
         [Withdrawers] = [Roles.Officer, Roles.Planner],
         [Auditors] = [Roles.Supervisor, Roles.Admin],
+        [ResultExporters] = [Roles.Reviewer, Roles.Supervisor],
         [NoticeIssuers] = [Roles.Admin, Roles.Planner, Roles.Reviewer, Roles.Officer],
     };
 

@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204182626_Initial")]
+    [Migration("20261204184121_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1594,16 +1594,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("EnterpriseName");
 
-                    b.HasIndex("PublishedAtUtc");
-
                     b.HasIndex("EnterpriseId", "PublishedAtUtc");
+
+                    b.HasIndex("PublishedAtUtc", "Id");
 
                     b.HasIndex("TaskId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("Uscc", "PublishedAtUtc");
+                    b.HasIndex("Uscc", "PublishedAtUtc", "Id");
 
-                    b.HasIndex("Year", "PublishedAtUtc");
+                    b.HasIndex("Year", "PublishedAtUtc", "Id");
 
                     b.ToTable("PublishedResults");
                 });

@@ -1341,9 +1341,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "EnterpriseName");
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_PublishedAtUtc",
+                name: "IX_PublishedResults_PublishedAtUtc_Id",
                 table: "PublishedResults",
-                column: "PublishedAtUtc");
+                columns: new[] { "PublishedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_PublishedResults_TaskId_Version",
@@ -1352,14 +1352,14 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_Uscc_PublishedAtUtc",
+                name: "IX_PublishedResults_Uscc_PublishedAtUtc_Id",
                 table: "PublishedResults",
-                columns: new[] { "Uscc", "PublishedAtUtc" });
+                columns: new[] { "Uscc", "PublishedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_PublishedResults_Year_PublishedAtUtc",
+                name: "IX_PublishedResults_Year_PublishedAtUtc_Id",
                 table: "PublishedResults",
-                columns: new[] { "Year", "PublishedAtUtc" });
+                columns: new[] { "Year", "PublishedAtUtc", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_TaskMembers_OfficerId_IsActive",

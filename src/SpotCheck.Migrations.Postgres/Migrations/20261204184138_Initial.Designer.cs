@@ -12,7 +12,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204182636_Initial")]
+    [Migration("20261204184138_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1643,16 +1643,16 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("EnterpriseName");
 
-                    b.HasIndex("PublishedAtUtc");
-
                     b.HasIndex("EnterpriseId", "PublishedAtUtc");
+
+                    b.HasIndex("PublishedAtUtc", "Id");
 
                     b.HasIndex("TaskId", "Version")
                         .IsUnique();
 
-                    b.HasIndex("Uscc", "PublishedAtUtc");
+                    b.HasIndex("Uscc", "PublishedAtUtc", "Id");
 
-                    b.HasIndex("Year", "PublishedAtUtc");
+                    b.HasIndex("Year", "PublishedAtUtc", "Id");
 
                     b.ToTable("PublishedResults");
                 });

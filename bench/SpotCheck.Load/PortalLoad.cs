@@ -1,0 +1,102 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+
+namespace SpotCheck.Load;
+
+/// <summary>
+/// bench/portal-load.sh: CLIENTS anonymous visitors for SECONDS seconds over a URL mix, each request a fresh one (no
+/// If-None-Match, so every answer is computed, not revalidated). Prints p50/p95/p99 overall and per kind of URL,
+/// requests/s, bytes and errors. Exit 1 on any 5xx or transport error.
+/// </summary>
+static class PortalLoad
+{
+    sealed record Sample(string Kind, int Status, long Micros, long Bytes);
+
+    public static async Task<int> RunAsync(Options o)
+    {
+        var clients = o.Int("clients", 200);
+        var seconds = o.Int("seconds", 60);
+        var urls = (await File.ReadAllLinesAsync(o.Get("urls"))).Where(u => u.Length > 0).ToArray();
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 8, AllowAutoRedirect = false, UseCookies = false })
+        {
+            BaseAddress = new Uri(o.Get("base")), Timeout = TimeSpan.FromSeconds(60),
+        };
+        foreach (var url in urls.Distinct().Take(50)) await ReadAsync(http, url); // warm-up: JIT, caches, connections
+        Console.WriteLine($"portal load: {clients} connections for {seconds} s over {urls.Length} URLs ({urls.Distinct().Count()} distinct)");
+
+        var samples = new ConcurrentBag<Sample>();
+        var clock = Stopwatch.StartNew();
+        var deadline = TimeSpan.FromSeconds(seconds);
+        await Task.WhenAll(Enumerable.Range(0, clients).Select(i => Task.Run(async () =>
+        {
+            var local = new List<Sample>();
+            for (var k = i * 7919; clock.Elapsed < deadline; k++)
+            {
+                var url = urls[k % urls.Length];
+                var started = Stopwatch.GetTimestamp();
+                var (status, bytes) = await ReadAsync(http, url);
+                local.Add(new Sample(Kind(url), status, (long)Stopwatch.GetElapsedTime(started).TotalMicroseconds, bytes));
+            }
+            foreach (var s in local) samples.Add(s);
+        })));
+        var elapsed = clock.Elapsed.TotalSeconds;
+        var all = samples.ToList();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"requests {all.Count} in {elapsed:F1} s: {all.Count / elapsed:F0}/s, {all.Sum(s => s.Bytes) / 1048576.0:F1} MiB received"));
+        Console.WriteLine("status " + string.Join(", ", all.GroupBy(s => s.Status).OrderBy(g => g.Key)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{(g.Key == 0 ? "transport-error" : g.Key.ToString(CultureInfo.InvariantCulture))}×{g.Count()}"))));
+        Console.WriteLine(Line("all", all));
+        foreach (var g in all.GroupBy(s => s.Kind).OrderBy(g => g.Key, StringComparer.Ordinal)) Console.WriteLine(Line(g.Key, [.. g]));
+        var errors = all.Count(s => s.Status is >= 500 or 0);
+        Console.WriteLine($"5xx or transport errors: {errors}");
+        return errors == 0 ? 0 : 1;
+    }
+
+    static string Line(string label, List<Sample> set)
+    {
+        var sorted = set.Select(s => s.Micros).Order().ToArray();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"  {label,-22} n={sorted.Length,7}  p50 {P(sorted, 50),7} ms  p95 {P(sorted, 95),7} ms  p99 {P(sorted, 99),7} ms  max {sorted[^1] / 1000.0,8:F1} ms");
+    }
+
+    static string P(long[] sorted, int percentile) =>
+        (sorted[Math.Min(sorted.Length - 1, (int)((long)sorted.Length * percentile / 100))] / 1000.0).ToString("F1", CultureInfo.InvariantCulture);
+
+    /// <summary>The kind of page or API call, for the per-kind lines.</summary>
+    static string Kind(string url)
+    {
+        var path = url.Split('?')[0];
+        var query = url.Contains('?') ? url[(url.IndexOf('?') + 1)..] : "";
+        return path switch
+        {
+            "/" => "home",
+            "/public/results" when query.StartsWith("q=9", StringComparison.Ordinal) => "results?q=uscc",
+            "/public/results" when query.StartsWith("q=", StringComparison.Ordinal) => "results?q=name",
+            "/public/results" when query.StartsWith("page=", StringComparison.Ordinal) => "results?page=N",
+            "/public/results" when query.Length > 0 => "results?filters",
+            "/public/results" => "results",
+            _ when path.StartsWith("/public/enterprises/", StringComparison.Ordinal) => "enterprise",
+            _ when path.StartsWith("/public/results/batches/", StringComparison.Ordinal) => "batch",
+            _ when path.StartsWith("/public/draws/", StringComparison.Ordinal) => "draw",
+            _ when path.StartsWith("/api/v1/public/results/export", StringComparison.Ordinal) => "api export",
+            _ when path.StartsWith("/api/v1/public/draws/", StringComparison.Ordinal) => "api draw record",
+            _ when path.StartsWith("/api/v1/public/results", StringComparison.Ordinal) => "api results",
+            _ when path.StartsWith("/api/", StringComparison.Ordinal) => "api other",
+            _ => path.TrimStart('/'),
+        };
+    }
+
+    static async Task<(int Status, long Bytes)> ReadAsync(HttpClient http, string url)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url, HttpCompletionOption.ResponseContentRead);
+            return ((int)response.StatusCode, (await response.Content.ReadAsByteArrayAsync()).LongLength);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        {
+            return (0, 0);
+        }
+    }
+}
