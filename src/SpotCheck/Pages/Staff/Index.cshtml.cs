@@ -45,16 +45,15 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
         Enterprises = await db.Enterprises.CountAsync(ct);
         Officers = await db.Officers.CountAsync(ct);
         Departments = await db.Departments.CountAsync(ct);
+        var viewer = await TaskViewers.ForAsync(User, db, ct);
         if (await HttpContext.MayAsync(Policies.Reviewers))
         {
-            var viewer = await TaskViewers.ForAsync(User, db, ct);
             Deadlines = await deadlines.HandleAsync(new DeadlineBoard.Filter(Ui.LocalToday(clock).Year), viewer, ct);
             AwaitingPublication = (await deadlines.AwaitingPublicationAsync(viewer, ct)).Count;
+            AwaitingReview = (await reviews.HandleAsync(viewer, 1, ct)).Total;
         }
         if (await HttpContext.MayAsync(Policies.TeamMembers))
-            MyTasks = await tasks.PageAsync(await TaskViewers.ForAsync(User, db, ct), null, 1, 10, ct);
-        if (await HttpContext.MayAsync(Policies.Reviewers))
-            AwaitingReview = (await reviews.HandleAsync(await TaskViewers.ForAsync(User, db, ct), 1, ct)).Total;
+            MyTasks = await tasks.PageAsync(viewer, null, 1, 10, ct);
         if (await HttpContext.MayAsync(Policies.DrawParties)) OpenDraws = await OpenDrawsAsync(ct);
         if (await HttpContext.MayAsync(Policies.Admin))
         {
