@@ -80,7 +80,13 @@ public static class WebHost
         services.AddSingleton(settings);
         services.AddSingleton(settings.Storage);
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(settings.Storage.Configure);
+        services.AddSingleton<PublicGeneration>();
+        services.AddSingleton<PublicPageCache>();
+        services.AddDbContext<AppDbContext>((sp, o) =>
+        {
+            settings.Storage.Configure(o);
+            o.AddInterceptors(sp.GetRequiredService<PublicGeneration>());
+        });
         services.AddScoped<AuditLog>();
         services.AddScoped<DrawRecordCache>();
         services.AddSingleton<Core.Publication.PublicTotals>();

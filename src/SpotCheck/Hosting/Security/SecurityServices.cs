@@ -5,6 +5,8 @@ namespace SpotCheck.Hosting.Security;
 
 public static class SecurityServices
 {
+    public const string AuthCookieName = "spotcheck.auth";
+
     /// <summary>Picks the bearer handler when the request carries a bearer token, else the Identity cookie.</summary>
     public const string CookieOrBearer = "CookieOrBearer";
 
@@ -25,7 +27,7 @@ public static class SecurityServices
             .AddIdentityCookies();
         services.ConfigureApplicationCookie(o =>
         {
-            o.Cookie.Name = "spotcheck.auth";
+            o.Cookie.Name = AuthCookieName;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
             o.LoginPath = "/Account/Login";
