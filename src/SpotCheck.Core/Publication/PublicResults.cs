@@ -161,9 +161,26 @@ public static class PublicBatches
             return (total, rows);
         }
 
-        /// <summary>One batch with its results as published (version 1; a later correction is shown on the result itself).</summary>
-        public Task<PublicationBatch?> FindAsync(string number, CancellationToken ct = default) =>
-            db.PublicationBatches.AsNoTracking().Include(b => b.Results.OrderBy(r => r.Id)).SingleOrDefaultAsync(b => b.Number == number, ct);
+        /// <summary>One batch without its results (a batch may hold thousands: read them by page).</summary>
+        public Task<PublicationBatch?> HeaderAsync(string number, CancellationToken ct = default) =>
+            db.PublicationBatches.AsNoTracking().SingleOrDefaultAsync(b => b.Number == number, ct);
+
+        /// <summary>
+        /// A page of one batch's results as published (version 1; a later correction is shown on the result itself),
+        /// in publication order; a size of 0 reads them all (the whole notice, for printing).
+        /// </summary>
+        public async Task<IReadOnlyList<PublishedResult>> ResultsAsync(int batchId, int page, int size, CancellationToken ct = default)
+        {
+            var rows = db.PublishedResults.AsNoTracking().Where(r => r.BatchId == batchId).OrderBy(r => r.Id).AsQueryable();
+            if (size > 0) rows = rows.Skip((Math.Max(page, 1) - 1) * size).Take(size);
+            return await rows.ToListAsync(ct);
+        }
+
+        /// <summary>检查实施机关 of all the batch's results: the bodies that publish it, in a stable order.</summary>
+        public async Task<string> PublishersAsync(int batchId, CancellationToken ct = default) =>
+            string.Join("、", (await db.PublishedResults.AsNoTracking().Where(r => r.BatchId == batchId).Select(r => r.DepartmentNames)
+                    .Distinct().ToListAsync(ct))
+                .SelectMany(n => n.Split('、')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
     }
 }
 

@@ -158,6 +158,32 @@ public sealed partial class PortalPagesTests(DemoHostFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_large_batch_is_shown_page_by_page_and_whole_for_printing()
+    {
+        var batch = await QueryAsync(db => db.PublicationBatches.Include(b => b.Results).Where(b => b.ResultCount >= 3)
+            .OrderByDescending(b => b.ResultCount).FirstAsync());
+        var names = batch.Results.OrderBy(r => r.Id).Select(r => r.EnterpriseName).ToList();
+        var url = $"/public/results/batches/{batch.Number}";
+
+        var first = WebUtility.HtmlDecode(await PageAsync(url + "?size=2"));
+        var second = WebUtility.HtmlDecode(await PageAsync(url + "?size=2&page=2"));
+        var beyond = WebUtility.HtmlDecode(await PageAsync(url + "?size=2&page=99999"));
+        var whole = WebUtility.HtmlDecode(await PageAsync(url + "?size=2&all=true"));
+
+        Assert.Contains(names[0], first);
+        Assert.DoesNotContain(names[2], first);
+        Assert.Contains($"共 {batch.ResultCount} 条，每页 2 条", first);
+        Assert.Contains($"{url}?page=2&size=2", first);
+        Assert.Contains("<td data-label=\"序号\">3</td>", second);
+        Assert.Contains(names[2], second);
+        Assert.DoesNotContain(names[0], second);
+        Assert.Contains(names[^1], beyond);
+        foreach (var name in names) Assert.Contains(name, whole);
+        Assert.DoesNotContain("id=\"batch-paging\"", whole);
+        Assert.Contains(batch.HeadHash, whole);
+    }
+
+    [Fact]
     public async Task An_enterprise_page_lists_all_its_published_results()
     {
         var uscc = await QueryAsync(db => db.PublishedResults.GroupBy(r => r.Uscc).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstAsync());
