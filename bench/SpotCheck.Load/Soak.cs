@@ -51,7 +51,7 @@ static class Soak
                 {
                     status = !write ? await ReadAsync(http, urls[(i + k) % urls.Count])
                         : (k / 10) % 2 == 0 ? await EditEnterpriseAsync(http, planner, enterprises[i % enterprises.Length], i, k)
-                        : await SaveRecordAsync(http, officer, tasks[i % tasks.Length], o.Int("item-id", 0), k);
+                        : await SaveRecordAsync(http, officer, tasks[i % tasks.Length], o.Int("item-id", 0), i, k);
                 }
                 catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
                 {
@@ -117,13 +117,15 @@ static class Soak
         return (int)saved.StatusCode;
     }
 
-    static async Task<int> SaveRecordAsync(HttpClient http, AuthenticationHeaderValue officer, int taskId, int itemId, int k)
+    /// <summary>Each save differs from every other (client and round in the note): an identical save changes nothing and
+    /// writes no audit entry, which would spoil the writes-equal-entries check.</summary>
+    static async Task<int> SaveRecordAsync(HttpClient http, AuthenticationHeaderValue officer, int taskId, int itemId, int client, int k)
     {
         var body = new JsonObject
         {
             ["inspectedOn"] = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["place"] = "企业经营场所", ["methods"] = new JsonArray("ONSITE"),
-            ["checklist"] = new JsonArray(new JsonObject { ["itemId"] = itemId, ["compliant"] = true, ["note"] = $"第{k}次保存" }),
+            ["checklist"] = new JsonArray(new JsonObject { ["itemId"] = itemId, ["compliant"] = true, ["note"] = $"客户{client}第{k}次保存" }),
             ["findings"] = "现场核查经营台账", ["results"] = new JsonArray("NO_PROBLEM"), ["followUps"] = new JsonArray("NONE_REQUIRED"),
         };
         using var put = new HttpRequestMessage(HttpMethod.Put, $"/api/v1/tasks/{taskId}/record") { Content = JsonContent.Create(body), Headers = { Authorization = officer } };
