@@ -18,7 +18,9 @@ static class PortalLoad
         var clients = o.Int("clients", 200);
         var seconds = o.Int("seconds", 60);
         var urls = (await File.ReadAllLinesAsync(o.Get("urls"))).Where(u => u.Length > 0).ToArray();
-        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 8, AllowAutoRedirect = false, UseCookies = false })
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = clients + 8, AllowAutoRedirect = false, UseCookies = false,
+            // As a browser does: the portal sends its pages gzip-compressed to clients that accept it.
+            AutomaticDecompression = System.Net.DecompressionMethods.GZip })
         {
             BaseAddress = new Uri(o.Get("base")), Timeout = TimeSpan.FromSeconds(60),
         };
