@@ -31,13 +31,19 @@ public static class SearchEnterprises
         public int? AfterId { get; set; }
         /// <summary>Counting a large unfiltered table costs a scan; callers that only walk pages can skip it.</summary>
         public bool IncludeTotal { get; set; } = true;
+        /// <summary>Count at most this many matches (a bounded index walk, not a table scan); more is reported as "at least".</summary>
+        public int? CountLimit { get; set; }
     }
 
     public sealed record Row(int Id, string Name, string Uscc, string RegionCode, string Address, RiskClass RiskClass,
         bool AbnormalList, bool SeriousViolation, EnterpriseStatus Status, bool IsDemo, bool UsccOverridden, IReadOnlyList<string> Tags,
         int RowVersion);
 
-    public sealed record Page(int? Total, IReadOnlyList<Row> Items, int? NextAfterId);
+    public sealed record Page(int? Total, IReadOnlyList<Row> Items, int? NextAfterId)
+    {
+        /// <summary>More rows matched than <see cref="Query.CountLimit"/>: <see cref="Total"/> is a lower bound.</summary>
+        public bool TotalIsAtLeast { get; init; }
+    }
 
     public sealed class Handler(AppDbContext db)
     {
@@ -45,7 +51,11 @@ public static class SearchEnterprises
         {
             var filtered = Filter(db, q);
             var size = Math.Clamp(q.PageSize, 1, MaxPageSize);
-            int? total = q.IncludeTotal ? await filtered.CountAsync(ct) : null;
+            int? total = !q.IncludeTotal ? null
+                : q.CountLimit is int limit ? await filtered.Take(limit + 1).CountAsync(ct)
+                : await filtered.CountAsync(ct);
+            var atLeast = total > q.CountLimit;
+            if (atLeast) total = q.CountLimit;
             var ordered = filtered.OrderBy(e => e.Id);
             var page = q.AfterId is { } after
                 ? ordered.Where(e => e.Id > after).Take(size)
@@ -58,7 +68,7 @@ public static class SearchEnterprises
             var items = rows.Select(r => new Row(r.Id, r.Name, r.Uscc, r.RegionCode, r.Address, r.RiskClass, r.AbnormalList,
                 r.SeriousViolation, r.Status, r.IsDemo, r.UsccOverrideReason is not null,
                 [.. r.Tags.Order(StringComparer.Ordinal)], r.RowVersion)).ToList();
-            return new Page(total, items, items.Count == size ? items[^1].Id : null);
+            return new Page(total, items, items.Count == size ? items[^1].Id : null) { TotalIsAtLeast = atLeast };
         }
     }
 

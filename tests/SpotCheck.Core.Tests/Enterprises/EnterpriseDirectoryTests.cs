@@ -107,6 +107,11 @@ public sealed class EnterpriseDirectoryTests
         Assert.Equal(100, walked.Distinct().Count());
         Assert.Equal(walked.Order(), walked);
 
+        var capped = await search.HandleAsync(new() { Tag = "煤炭经营", CountLimit = 40 });
+        var exact = await search.HandleAsync(new() { Tag = "煤炭经营", CountLimit = 100 });
+        Assert.Equal((40, true), (capped.Total, capped.TotalIsAtLeast));
+        Assert.Equal((100, false), (exact.Total, exact.TotalIsAtLeast));
+
         var contains = await search.HandleAsync(new() { Name = "专用汽车", NameContains = true });
         Assert.Equal(10, contains.Total);
         var byUscc = await search.HandleAsync(new() { Uscc = "92411721dm0001817p" });

@@ -43,6 +43,32 @@ public sealed class StaffPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
     }
 
     [Fact]
+    public async Task Enterprise_pages_go_on_by_id_after_the_numbered_ones()
+    {
+        var planner = await Host.SignedInClientAsync(Roles.Planner);
+        var (ids, total) = await QueryEnterprisesAsync();
+
+        var byKey = WebUtility.HtmlDecode(await planner.GetStringAsync($"/Staff/Enterprises?after={ids[0]}"));
+        var next = System.Text.RegularExpressions.Regex.Match(byKey, "href=\"\\?after=(\\d+)\" id=\"enterprises-next\"").Groups[1].Value;
+        var beyond = WebUtility.HtmlDecode(await planner.GetStringAsync("/Staff/Enterprises?p=99999"));
+
+        Assert.DoesNotContain($"/Staff/Enterprises/Details/{ids[0]}\"", byKey);
+        Assert.Contains($"/Staff/Enterprises/Details/{ids[1]}\"", byKey);
+        Assert.Contains("id=\"enterprises-first\"", byKey);
+        Assert.Equal(ids[SpotCheck.Pages.Staff.Enterprises.IndexModel.PageSize].ToString(System.Globalization.CultureInfo.InvariantCulture), next);
+        Assert.Contains($"/Staff/Enterprises/Details/{ids[^1]}\"", beyond);
+        Assert.Contains($"共 <span id=\"enterprise-total\">{total}</span> 条", beyond);
+        Assert.DoesNotContain("id=\"enterprises-next\"", beyond);
+    }
+
+    async Task<(List<int> Ids, int Total)> QueryEnterprisesAsync()
+    {
+        await using var scope = Host.Factory.Services.CreateAsyncScope();
+        var ids = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Enterprises.OrderBy(e => e.Id).Select(e => e.Id).ToListAsync();
+        return (ids, ids.Count);
+    }
+
+    [Fact]
     public async Task Public_item_list_shows_the_published_demo_items_with_their_legal_basis()
     {
         var home = await Host.Client().GetStringAsync("/public/items");

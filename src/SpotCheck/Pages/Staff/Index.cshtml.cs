@@ -15,7 +15,7 @@ namespace SpotCheck.Pages.Staff;
 
 /// <summary>工作台: each role's own work first (my tasks, my reviews, my ceremony steps, deadlines), then the directories.</summary>
 public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines, TimeProvider clock, AuditLog audit,
-    ListTasks.Handler tasks, ReviewQueue.Handler reviews) : PageModel
+    ListTasks.Handler tasks, ReviewQueue.Handler reviews, PublicTotals totals, Hosting.PublicGeneration generation) : PageModel
 {
     /// <summary>A draw still in its ceremony (or drawn, not yet published), with what it needs next.</summary>
     public sealed record OpenDraw(string DrawId, string PlanName, string Status, CeremonyGuide.Step Next, bool MyTurn);
@@ -42,7 +42,9 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
     public async Task OnGetAsync(CancellationToken ct)
     {
         PublishedItems = await db.InspectionItems.CountAsync(i => i.Status == ItemStatus.Published, ct);
-        Enterprises = await db.Enterprises.CountAsync(ct);
+        // Counting a million-row directory on every visit to the home page is a scan: count once per state of the platform.
+        Enterprises = await totals.GetAsync(await generation.CurrentAsync(HttpContext), "staff|enterprises",
+            () => db.Enterprises.CountAsync(CancellationToken.None));
         Officers = await db.Officers.CountAsync(ct);
         Departments = await db.Departments.CountAsync(ct);
         var viewer = await TaskViewers.ForAsync(User, db, ct);
