@@ -2,15 +2,17 @@
 # Times planning a draw over N enterprises in a fresh SQLite database (SPEC §6: "freeze + hash + select + persist:
 # seconds, not minutes"), through the real use-case handlers: import N enterprises and OFFICERS officers (setup), then
 # freeze → commit ×2 → public randomness ×2 → reveal ×2 → run (select + assign + tasks) → record build + verify.
-# Usage: bench/draw-plan-1m.sh [N=1000000] [PPM=10000] [OFFICERS=2000]
+# With HISTORY years, then seeds HISTORY × 50,000 earlier selections and freezes a second plan: the cost should stay flat.
+# Usage: bench/draw-plan-1m.sh [N=1000000] [PPM=10000] [OFFICERS=2000] [HISTORY=10]
 set -euo pipefail
 n=${1:-1000000}
 ppm=${2:-10000}
 officers=${3:-2000}
+history=${4:-10}
 root=$(cd "$(dirname "$0")/.." && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 dotnet build "$root/bench/SpotCheck.Bench" -c Release -o "$work/bin" >/dev/null
 python3 "$root/bench/SpotCheck.Bench/Import/generate_enterprises.py" "$n" >"$work/enterprises.csv"
 echo "frame: $n enterprises, ratio $ppm ppm per risk class, $officers officers, $(nproc) cores"
-/usr/bin/time -f 'total %e s wall, peak RSS %M KiB' dotnet "$work/bin/SpotCheck.Bench.dll" plan-draw "$work/enterprises.csv" "$work/data" "$ppm" "$officers"
+/usr/bin/time -f 'total %e s wall, peak RSS %M KiB' dotnet "$work/bin/SpotCheck.Bench.dll" plan-draw "$work/enterprises.csv" "$work/data" "$ppm" "$officers" "$history"

@@ -3,7 +3,7 @@ using SpotCheck.Bench.Audit;
 using SpotCheck.Bench.Workflow;
 
 // dotnet run -c Release --project bench/SpotCheck.Bench -- --filter '*'   (each area adds its classes in its own folder)
-// dotnet run -c Release --project bench/SpotCheck.Bench -- plan-draw ENTERPRISES.csv DATA_DIR [PPM] [OFFICERS]
+// dotnet run -c Release --project bench/SpotCheck.Bench -- plan-draw ENTERPRISES.csv DATA_DIR [PPM] [OFFICERS] [HISTORY_YEARS]
 // dotnet run -c Release --project bench/SpotCheck.Bench -- statistics ENTERPRISES.csv DATA_DIR [PPM] [OFFICERS]
 // dotnet run -c Release --project bench/SpotCheck.Bench -- audit-verify DATA_DIR [ENTRIES]
 // dotnet run -c Release --project bench/SpotCheck.Bench -- portal-seed DATA_DIR RESULTS URLS_OUT   (benchmark data only)
@@ -15,7 +15,8 @@ if (args.Length > 0 && args[0] == "plan-draw")
         Console.Error.WriteLine("usage: " + PlanDrawBench.Usage);
         return 2;
     }
-    return await PlanDrawBench.RunAsync(args[1], args[2], PlanDrawBench.Arg(args, 3, 10_000), (int)PlanDrawBench.Arg(args, 4, 2_000));
+    return await PlanDrawBench.RunAsync(args[1], args[2], PlanDrawBench.Arg(args, 3, 10_000), (int)PlanDrawBench.Arg(args, 4, 2_000),
+        (int)PlanDrawBench.Arg(args, 5, 0));
 }
 if (args.Length > 0 && args[0] == "statistics")
 {

@@ -23,7 +23,10 @@ static class PlanDrawBench
 {
     const string Actor = "bench";
 
-    public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers)
+    /// <summary>Earlier selections per year of seeded history (issue 12: "10 years × 50,000 earlier selections").</summary>
+    const int HistoryPerYear = 50_000;
+
+    public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers, int historyYears = 0)
     {
         Directory.CreateDirectory(dataDir);
         var options = SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir)).Options;
@@ -58,21 +61,25 @@ static class PlanDrawBench
             Console.WriteLine($"enterprises: {seconds:F2} s for {await db.Enterprises.CountAsync():N0} rows (setup, see bench/import-1m.sh)");
         }
 
-        string drawId = "";
-        await using (var db = Context())
+        async Task<(string DrawId, double Seconds)> FreezeNewPlanAsync()
         {
+            await using var db = Context();
             var audit = new AuditLog(db, clock);
             var planId = (await new SavePlan.Handler(db, audit, clock).HandleAsync(new SavePlan.Command
             {
-                Year = 2026, Name = "基准测试计划", ItemIds = [itemId], DepartmentCodes = ["BENCH"],
-                RatioPpm = new() { ["A"] = ppm, ["B"] = ppm, ["C"] = ppm, ["D"] = ppm }, WindowDays = 0, TeamSize = 2,
+                Year = 2026, Name = "基准测试计划" + await db.Plans.CountAsync(), ItemIds = [itemId], DepartmentCodes = ["BENCH"],
+                RatioPpm = new() { ["A"] = ppm, ["B"] = ppm, ["C"] = ppm, ["D"] = ppm }, WindowDays = 365, TeamSize = 2,
                 EndDate = new DateOnly(2026, 12, 31),
             }, Actor)).Value;
             Check(await new PublishPlan.Handler(db, audit, clock).HandleAsync(planId, Actor));
-            var freeze = await TimeAsync(async () => drawId = (await new FreezeDraw.Handler(db, audit, clock)
+            var id = "";
+            var seconds = await TimeAsync(async () => id = (await new FreezeDraw.Handler(db, audit, clock)
                 .HandleAsync(new FreezeDraw.Command { PlanId = planId, RandomnessSource = "dice：基准测试" }, Actor)).Value);
-            Console.WriteLine($"freeze (frame query, snapshot, inputsHash, persist): {freeze:F2} s");
+            return (id, seconds);
         }
+
+        var (drawId, freeze) = await FreezeNewPlanAsync();
+        Console.WriteLine($"freeze (frame query, snapshot, inputsHash, persist), no earlier selections: {freeze:F2} s");
         var ceremony = await TimeAsync(async () =>
         {
             await using var db = Context();
@@ -101,7 +108,34 @@ static class PlanDrawBench
             var verify = await TimeAsync(() => { verdict = DrawRecordVerifier.Verify(bytes); return Task.CompletedTask; });
             Console.WriteLine($"record verify: {verify:F2} s -> {(verdict!.IsValid ? verdict.Summary : verdict.Discrepancy)}");
         }
+        if (historyYears > 0)
+        {
+            await using (var db = Context()) await SeedHistoryAsync(db, historyYears);
+            var (_, again) = await FreezeNewPlanAsync();
+            Console.WriteLine($"freeze after {historyYears} years × {HistoryPerYear:N0} earlier selections: {again:F2} s (vs {freeze:F2} s without)");
+        }
         return 0;
+    }
+
+    /// <summary>
+    /// Benchmark data only: earlier years' selections written straight into the table (one staffed round per year over
+    /// a different twentieth of the directory), as ten years of a province's draws would leave them.
+    /// </summary>
+    static async Task SeedHistoryAsync(AppDbContext db, int years)
+    {
+        var plan = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var watch = Stopwatch.StartNew();
+        for (var y = 0; y < years; y++)
+        {
+            var year = 2025 - y;
+            await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO "DrawSelections" ("DrawId", "PlanId", "EnterpriseId", "Uscc", "Rank", "Stratum", "SelectedOn", "Team", "IsSupplement")
+                SELECT {"HIST-" + year.ToString(CultureInfo.InvariantCulture)}, {plan}, "Id", "Uscc", "Id", "RiskClass",
+                    {new DateOnly(year, 6, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, 'BENCH-00001;BENCH-00002', 0
+                FROM "Enterprises" WHERE ("Id" + {year}) % 20 = 0 LIMIT {HistoryPerYear}
+                """);
+        }
+        Console.WriteLine($"history: {await db.DrawSelections.CountAsync():N0} selections in all after seeding {years} years in {watch.Elapsed.TotalSeconds:F1} s");
     }
 
     static async Task ImportOfficersAsync(AppDbContext db, AuditLog audit, TimeProvider clock, int count)
@@ -135,7 +169,7 @@ static class PlanDrawBench
         return Convert.ToHexStringLower(SHA256.HashData(file));
     }
 
-    public static string Usage => "plan-draw ENTERPRISES.csv DATA_DIR [PPM=10000] [OFFICERS=2000]";
+    public static string Usage => "plan-draw ENTERPRISES.csv DATA_DIR [PPM=10000] [OFFICERS=2000] [HISTORY_YEARS=0]";
 
     public static long Arg(string[] args, int index, long fallback) =>
         args.Length > index ? long.Parse(args[index], CultureInfo.InvariantCulture) : fallback;

@@ -69,6 +69,9 @@ sealed class DrawSelectionConfiguration : IEntityTypeConfiguration<DrawSelection
         b.Property(s => s.Team).HasMaxLength(2000).IsRequired();
         b.HasIndex(s => new { s.DrawId, s.EnterpriseId }).IsUnique();
         b.HasIndex(s => new { s.EnterpriseId, s.SelectedOn });
+        // A freeze reads one year (cap), the exclusion window, and the latest staffed round per target: never the whole history.
+        b.HasIndex(s => s.SelectedOn);
+        b.HasIndex(s => new { s.Uscc, s.SelectedOn });
         b.Ignore(s => s.TeamCodes);
     }
 }

@@ -25,17 +25,10 @@ public static class FrameBuilder
 
     public static async Task<FrozenInputs> ForPlanAsync(AppDbContext db, Plan plan, string drawId, DateOnly asOf, int yearlyCap, CancellationToken ct)
     {
-        var candidates = await CandidatesAsync(db, plan, ct);
-        // The selection history is small next to a directory of a million rows: read it whole rather than send every id.
-        var history = await db.DrawSelections.AsNoTracking().Where(s => !s.IsSupplement)
-            .Select(s => new { s.EnterpriseId, s.DrawId, s.PlanId, s.SelectedOn }).ToListAsync(ct);
-        var planItems = plan.ItemIdList.ToHashSet();
-        var sharingPlans = (await db.Plans.AsNoTracking().Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct))
-            .Where(p => p.ItemIds.Split(';').Any(i => planItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
-            .Select(p => p.Id).ToHashSet();
-        var capCounts = history.Where(h => h.SelectedOn.Year == asOf.Year).GroupBy(h => h.EnterpriseId).ToDictionary(g => g.Key, g => g.Count());
-        var lastUnderItem = history.Where(h => sharingPlans.Contains(h.PlanId)).GroupBy(h => h.EnterpriseId)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(h => h.SelectedOn).ThenByDescending(h => h.DrawId, StringComparer.Ordinal).First());
+        var candidates = await CandidateQuery(db, plan)
+            .Select(e => new Candidate(e.Id, e.Uscc, e.RiskClass, e.AbnormalList, e.SeriousViolation, e.Status)).ToListAsync(ct);
+        var capped = await CappedAsync(db, asOf.Year, yearlyCap, ct);
+        var lastUnderItem = await RecentUnderSharedItemAsync(db, plan, asOf, ct);
 
         var statuses = plan.StatusList.ToHashSet();
         var frame = new List<PopulationEntry>();
@@ -44,19 +37,53 @@ public static class FrameBuilder
         {
             if (!statuses.Contains(c.Status))
                 excluded.Add(new ExcludedEntry(c.Uscc, "INELIGIBLE:" + StatusCode(c.Status), "-"));
-            else if (capCounts.GetValueOrDefault(c.Id) >= yearlyCap)
+            else if (capped.Contains(c.Id))
                 excluded.Add(new ExcludedEntry(c.Uscc, "INELIGIBLE:YEARLY_CAP", "-"));
-            else if (lastUnderItem.TryGetValue(c.Id, out var last) && asOf.DayNumber - last.SelectedOn.DayNumber < plan.WindowDays)
+            else if (lastUnderItem.TryGetValue(c.Id, out var last))
                 excluded.Add(new ExcludedEntry(c.Uscc, last.DrawId, SnapshotFiles.Date(last.SelectedOn)));
             else
                 frame.Add(Entry(plan, c));
         }
         var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), asOf, ct);
+        var teamsOf = db.DrawSelections.AsNoTracking().Where(s => CandidateQuery(db, plan).Select(e => e.Uscc).Contains(s.Uscc));
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), teamsOf, ct);
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
             staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
+    }
+
+    /// <summary>
+    /// Enterprises already selected <paramref name="yearlyCap"/> times in the year (supplementary draws re-staff, they
+    /// do not select): grouped in SQL over that year's selections only, whatever the length of the history.
+    /// </summary>
+    static async Task<HashSet<int>> CappedAsync(AppDbContext db, int year, int yearlyCap, CancellationToken ct)
+    {
+        var first = new DateOnly(year, 1, 1);
+        var last = new DateOnly(year, 12, 31);
+        return [.. await db.DrawSelections.AsNoTracking().Where(s => !s.IsSupplement && s.SelectedOn >= first && s.SelectedOn <= last)
+            .GroupBy(s => s.EnterpriseId).Where(g => g.Count() >= yearlyCap).Select(g => g.Key).ToListAsync(ct)];
+    }
+
+    sealed record Recent(int EnterpriseId, string DrawId, int PlanId, DateOnly SelectedOn);
+
+    /// <summary>
+    /// Per enterprise, its latest selection inside the exclusion window by a plan sharing an item with this one (the
+    /// selection that excludes it). Only the window's selections are read: the older history cannot exclude anyone.
+    /// </summary>
+    static async Task<Dictionary<int, Recent>> RecentUnderSharedItemAsync(AppDbContext db, Plan plan, DateOnly asOf, CancellationToken ct)
+    {
+        // asOf − selectedOn < window ⇔ selectedOn > asOf − window (a window of 0 excludes nobody drawn up to today).
+        var after = asOf.AddDays(-plan.WindowDays);
+        var recent = await db.DrawSelections.AsNoTracking().Where(s => !s.IsSupplement && s.SelectedOn > after)
+            .Select(s => new Recent(s.EnterpriseId, s.DrawId, s.PlanId, s.SelectedOn)).ToListAsync(ct);
+        var planIds = recent.Select(r => r.PlanId).Distinct().ToList();
+        var planItems = plan.ItemIdList.ToHashSet();
+        var sharing = (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct))
+            .Where(p => p.ItemIds.Split(';').Any(i => planItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
+            .Select(p => p.Id).ToHashSet();
+        return recent.Where(r => sharing.Contains(r.PlanId)).GroupBy(r => r.EnterpriseId)
+            .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SelectedOn).ThenByDescending(r => r.DrawId, StringComparer.Ordinal).First());
     }
 
     /// <summary>A supplementary draw: the unstaffed targets of <paramref name="parent"/>, all taken, staffed from a fresh officer snapshot.</summary>
@@ -67,7 +94,8 @@ public static class FrameBuilder
         var parentFrame = StoredDefinition.Of(parent).Frame.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();
         var ratios = frame.Select(f => f.Stratum).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PlanRules.MaxPpm, StringComparer.Ordinal);
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), asOf, ct);
+        var targets = frame.Select(f => f.Id).ToList();
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, db.DrawSelections.AsNoTracking().Where(s => targets.Contains(s.Uscc)), ct);
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             0, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, [],
             staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
@@ -82,7 +110,7 @@ public static class FrameBuilder
             texts[SnapshotFiles.Conflicts], texts[SnapshotFiles.PreviousTeams]);
     }
 
-    static async Task<List<Candidate>> CandidatesAsync(AppDbContext db, Plan plan, CancellationToken ct)
+    static IQueryable<Enterprise> CandidateQuery(AppDbContext db, Plan plan)
     {
         var q = db.Enterprises.AsNoTracking();
         var risks = plan.RiskClassList.ToList();
@@ -90,7 +118,7 @@ public static class FrameBuilder
         if (plan.RegionPrefix is { } region) q = q.Where(e => e.RegionCode.StartsWith(region));
         var tags = plan.TagList.ToList();
         if (tags.Count > 0) q = q.Where(e => e.Tags.Any(t => tags.Contains(t.Tag)));
-        return await q.Select(e => new Candidate(e.Id, e.Uscc, e.RiskClass, e.AbnormalList, e.SeriousViolation, e.Status)).ToListAsync(ct);
+        return q;
     }
 
     static PopulationEntry Entry(Plan plan, Candidate c)
@@ -116,7 +144,9 @@ public static class FrameBuilder
 
     sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, Dictionary<string, IReadOnlyList<string>> PreviousTeams);
 
-    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, List<string> targets, DateOnly asOf, CancellationToken ct)
+    /// <param name="ofCandidates">The selections of the draw's possible targets: their latest team is found in SQL.</param>
+    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, List<string> targets,
+        IQueryable<DrawSelection> ofCandidates, CancellationToken ct)
     {
         var officers = await db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
             .Select(o => new { o.Id, o.Code, Dept = o.Department!.Code, o.Active, o.CertificateValidTo, o.WorkloadCap }).ToListAsync(ct);
@@ -129,13 +159,26 @@ public static class FrameBuilder
             .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new { c.OfficerId, e.Uscc }).ToListAsync(ct);
         var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
         var conflicts = conflictRows.Where(c => targetSet.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
-        var teams = (await db.DrawSelections.AsNoTracking().Where(s => s.Team != "")
-            .Select(s => new { s.Uscc, s.SelectedOn, s.DrawId, s.Team }).ToListAsync(ct)).Where(t => targetSet.Contains(t.Uscc));
-        var previous = teams.GroupBy(t => t.Uscc, StringComparer.Ordinal).ToDictionary(g => g.Key,
-            g => (IReadOnlyList<string>)g.OrderByDescending(t => t.SelectedOn).ThenByDescending(t => t.DrawId, StringComparer.Ordinal)
-                .First().Team.Split(';').Where(codeOf.ContainsValue).ToList(), StringComparer.Ordinal);
+        var previous = await PreviousTeamsAsync(ofCandidates, targetSet, codeOf.Values.ToHashSet(StringComparer.Ordinal), ct);
         foreach (var key in previous.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList()) previous.Remove(key);
         return new Staffing(inspectors, conflicts, previous);
+    }
+
+    /// <summary>
+    /// Per target, the team of the latest earlier round that covered it (draw-spec §5.1), limited to officers of this
+    /// draw. The latest day per enterprise is found in SQL, so only those rounds' rows are read, not the whole history;
+    /// a tie on one day goes to the ordinally last draw id.
+    /// </summary>
+    static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(IQueryable<DrawSelection> ofCandidates,
+        HashSet<string> targets, HashSet<string> officerCodes, CancellationToken ct)
+    {
+        var staffed = ofCandidates.Where(s => s.Team != "");
+        var latest = staffed.GroupBy(s => s.Uscc).Select(g => new { Uscc = g.Key, On = g.Max(s => s.SelectedOn) });
+        var rows = await staffed.Join(latest, s => new { s.Uscc, On = s.SelectedOn }, l => new { l.Uscc, l.On },
+            (s, _) => new { s.Uscc, s.DrawId, s.Team }).ToListAsync(ct);
+        return rows.Where(r => targets.Contains(r.Uscc)).GroupBy(r => r.Uscc, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<string>)g.MaxBy(r => r.DrawId, StringComparer.Ordinal)!.Team.Split(';').Where(officerCodes.Contains).ToList(),
+            StringComparer.Ordinal);
     }
 
     /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source; published ones are approved).</summary>

@@ -436,10 +436,14 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SelectedOn");
+
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SelectedOn");
+
+                    b.HasIndex("Uscc", "SelectedOn");
 
                     b.ToTable("DrawSelections");
                 });

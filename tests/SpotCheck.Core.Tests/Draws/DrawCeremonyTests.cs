@@ -103,6 +103,27 @@ public sealed class DrawCeremonyTests
         Assert.Equal(2, o.PopulationTsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Previous_teams_are_those_of_the_latest_round_that_covered_each_target(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var store = new Store(database);
+        var (kit, dept, itemId) = await SetUpAsync(store, officers: 6);
+        var second = await kit.ItemAsync(dept, "T-SECOND");
+        var third = await kit.ItemAsync(dept, "T-THIRD");
+        await kit.EnterprisesAsync(1);
+        var (earlier, _) = await kit.FullDrawAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([itemId], ["XPSJJ"])), yearlyCap: 5);
+        var (latest, _) = await kit.FullDrawAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([second.Id], ["XPSJJ"])), yearlyCap: 5);
+
+        var next = await kit.FreezeAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([third.Id], ["XPSJJ"])), yearlyCap: 5);
+
+        async Task<string> TeamLinesAsync(string drawId) => string.Concat((await store.Db.DrawSelections.AsNoTracking()
+            .Where(s => s.DrawId == drawId).ToListAsync()).SelectMany(s => s.TeamCodes.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
+        var draw = await store.Db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == next);
+        Assert.NotEqual(await TeamLinesAsync(earlier), await TeamLinesAsync(latest));
+        Assert.Equal(await TeamLinesAsync(latest), draw.PreviousTeamsTsv);
+    }
+
     static async Task<int> PlanAfterVoid(DrawKit kit, Store store, string drawToVoid, int itemId)
     {
         Assert.True((await new VoidDraw.Handler(store.Db, store.Audit, store.Clock).HandleAsync(drawToVoid, "测试", "planner")).IsSuccess);

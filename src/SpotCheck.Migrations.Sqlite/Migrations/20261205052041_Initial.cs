@@ -1112,6 +1112,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 columns: new[] { "EnterpriseId", "SelectedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_SelectedOn",
+                table: "DrawSelections",
+                column: "SelectedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_Uscc_SelectedOn",
+                table: "DrawSelections",
+                columns: new[] { "Uscc", "SelectedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSessions_DrawId",
                 table: "DrawSessions",
                 column: "DrawId",

@@ -12,7 +12,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Postgres.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204203221_Initial")]
+    [Migration("20261205052056_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -439,10 +439,14 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SelectedOn");
+
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SelectedOn");
+
+                    b.HasIndex("Uscc", "SelectedOn");
 
                     b.ToTable("DrawSelections");
                 });

@@ -1113,6 +1113,16 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 columns: new[] { "EnterpriseId", "SelectedOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_SelectedOn",
+                table: "DrawSelections",
+                column: "SelectedOn");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_Uscc_SelectedOn",
+                table: "DrawSelections",
+                columns: new[] { "Uscc", "SelectedOn" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSessions_DrawId",
                 table: "DrawSessions",
                 column: "DrawId",

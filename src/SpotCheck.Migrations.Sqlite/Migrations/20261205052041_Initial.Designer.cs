@@ -11,7 +11,7 @@ using SpotCheck.Core.Data;
 namespace SpotCheck.Migrations.Sqlite.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261204203211_Initial")]
+    [Migration("20261205052041_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -422,10 +422,14 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("SelectedOn");
+
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
                     b.HasIndex("EnterpriseId", "SelectedOn");
+
+                    b.HasIndex("Uscc", "SelectedOn");
 
                     b.ToTable("DrawSelections");
                 });
