@@ -126,14 +126,29 @@ public static class ListOfficers
     public sealed record Row(int Id, string Code, string Name, string DepartmentCode, string DepartmentName, string CertificateNo,
         DateOnly CertificateValidTo, string Specialties, bool Active, int WorkloadCap, bool IsDemo, int ConflictCount);
 
+    public sealed record Page(int Total, IReadOnlyList<Row> Rows);
+
+    /// <summary>One page in code order, counted and cut in SQL (a province's directory holds tens of thousands).</summary>
     public sealed class Handler(AppDbContext db)
     {
-        public async Task<IReadOnlyList<Row>> HandleAsync(int? departmentId = null, CancellationToken ct = default)
+        public async Task<Page> HandleAsync(int? departmentId, int skip, int take, CancellationToken ct = default)
+        {
+            var q = Of(departmentId);
+            var total = await q.CountAsync(ct);
+            var rows = await q.OrderBy(o => o.Code).Skip(Math.Max(skip, 0)).Take(Math.Clamp(take, 1, 1000)).Select(o => new Row(o.Id, o.Code, o.Name,
+                o.Department!.Code, o.Department.Name, o.CertificateNo, o.CertificateValidTo, o.Specialties, o.Active, o.WorkloadCap, o.IsDemo,
+                o.Conflicts.Count(c => c.WithdrawnAtUtc == null))).ToListAsync(ct);
+            return new Page(total, rows);
+        }
+
+        /// <summary>Officers who may be drawn today: on duty with a valid certificate.</summary>
+        public Task<int> CountReadyAsync(int? departmentId, DateOnly today, CancellationToken ct = default) =>
+            Of(departmentId).CountAsync(o => o.Active && o.CertificateValidTo >= today, ct);
+
+        IQueryable<Officer> Of(int? departmentId)
         {
             var q = db.Officers.AsNoTracking();
-            if (departmentId is { } d) q = q.Where(o => o.DepartmentId == d);
-            return await q.OrderBy(o => o.Code).Select(o => new Row(o.Id, o.Code, o.Name, o.Department!.Code, o.Department.Name,
-                o.CertificateNo, o.CertificateValidTo, o.Specialties, o.Active, o.WorkloadCap, o.IsDemo, o.Conflicts.Count(c => c.WithdrawnAtUtc == null))).ToListAsync(ct);
+            return departmentId is { } d ? q.Where(o => o.DepartmentId == d) : q;
         }
     }
 }

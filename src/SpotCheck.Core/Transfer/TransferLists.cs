@@ -73,14 +73,14 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
         TabularFile.WriteTemplate(stream, format, Layout(kind), Title(kind));
 
     /// <summary>Writes the whole list in its import layout; enterprises are read in keyset pages, never all at once.</summary>
-    public int Export(ListKind kind, Stream stream, TabularFormat format)
+    public int Export(ListKind kind, Stream stream, TabularFormat format, CancellationToken ct = default)
     {
         var count = 0;
         IEnumerable<string?[]> Counted(IEnumerable<string?[]> rows)
         {
             foreach (var r in rows)
             {
-                count++;
+                if (++count % 1000 == 0) ct.ThrowIfCancellationRequested();
                 yield return r;
             }
         }

@@ -40,11 +40,11 @@ public static class OfficersApi
         int? page, int? pageSize, int? departmentId, ListOfficers.Handler list, CancellationToken ct)
     {
         if (!Paging.TryCreate(page, pageSize, out var paging, out var errors)) return TypedResults.ValidationProblem(errors);
-        var all = await list.HandleAsync(departmentId, ct);
-        var items = all.Skip(paging.Skip).Take(paging.PageSize).Select(o => new OfficerDto(o.Id, o.Code, o.Name, o.DepartmentCode,
+        var found = await list.HandleAsync(departmentId, paging.Skip, paging.PageSize, ct);
+        var items = found.Rows.Select(o => new OfficerDto(o.Id, o.Code, o.Name, o.DepartmentCode,
             o.DepartmentName, o.CertificateNo, o.CertificateValidTo, o.Specialties.Split(';', StringSplitOptions.RemoveEmptyEntries),
             o.Active, o.WorkloadCap, o.IsDemo, o.ConflictCount)).ToList();
-        return TypedResults.Ok(paging.Wrap(all.Count, items));
+        return TypedResults.Ok(paging.Wrap(found.Total, items));
     }
 
     static async Task<Results<Ok<SavedDto>, ValidationProblem, ProblemHttpResult>> SaveOfficerAsync(

@@ -42,7 +42,7 @@ public sealed class ConflictWithdrawalTests
             var entry = await fresh.AuditEntries.OrderByDescending(e => e.Seq).FirstAsync();
             Assert.Equal("OFFICER_CONFLICT_WITHDRAWN", entry.Type);
             Assert.Contains("配偶已离职", entry.Payload);
-            Assert.Equal(0, (await new ListOfficers.Handler(fresh).HandleAsync()).Single(o => o.Id == kit.Officers[0].Id).ConflictCount);
+            Assert.Equal(0, (await new ListOfficers.Handler(fresh).HandleAsync(null, 0, 1000)).Rows.Single(o => o.Id == kit.Officers[0].Id).ConflictCount);
         }
         Assert.True((await create.HandleAsync(Complaint(), "planner")).IsSuccess);
 
