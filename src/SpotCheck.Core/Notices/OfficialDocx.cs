@@ -146,21 +146,23 @@ static class OfficialDocx
     }
 
     /// <summary>
-    /// A data table across the text width in 五号, equal columns, the header row bold and repeated on every page (附表 of a
-    /// report). Text stays text: numbers are written as shown on screen.
+    /// A data table across the text width in 五号, the header row bold and repeated on every page (附表 of a report),
+    /// each column as wide as its longest text suggests (5 to 14 characters' worth, then scaled to the text width).
+    /// Text stays text: numbers are written as shown on screen.
     /// </summary>
-    public static Table Grid(IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<string>> rows)
+    public static Table Grid(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var width = TextWidth / Math.Max(1, headers.Count);
+        var weights = headers.Select((h, i) => Math.Clamp(rows.Select(r => i < r.Count ? r[i].Length : 0).Append(h.Length).Max() + 1, 5, 14)).ToList();
+        var widths = weights.Select(w => TextWidth * w / weights.Sum()).ToList();
         var table = new Table(new TableProperties(
             new TableStyle { Val = "TableGrid" },
-            new TableWidth { Width = (width * headers.Count).ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableWidth { Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableLayout { Type = TableLayoutValues.Fixed }),
-            new TableGrid(headers.Select(_ => new GridColumn { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
         table.Append(new TableRow([new TableRowProperties(new TableHeader()),
-            .. headers.Select(h => Cell(h, width, JustificationValues.Center, SizeTable, bold: true))]));
+            .. headers.Select((h, i) => Cell(h, widths[i], JustificationValues.Center, SizeTable, bold: true))]));
         foreach (var row in rows)
-            table.Append(new TableRow(row.Select(text => Cell(text, width, JustificationValues.Center, SizeTable))));
+            table.Append(new TableRow(row.Select((text, i) => Cell(text, widths[i], JustificationValues.Center, SizeTable))));
         return table;
     }
 

@@ -50,16 +50,18 @@ public static class AnnualReport
         return stream.ToArray();
     }
 
-    /// <summary>附表1 … : each dashboard table with its note; an empty one says 无.</summary>
+    /// <summary>附表1 … on a new page: each dashboard table with its note; an empty one says 无.</summary>
     static void AppendTables(Body body, IReadOnlyList<StatTable> tables)
     {
-        body.Append(OfficialDocx.KeepWithNext(OfficialDocx.Heading("附表")));
+        var appendix = OfficialDocx.Heading("附表");
+        appendix.ParagraphProperties!.PrependChild(new PageBreakBefore());
+        body.Append(OfficialDocx.KeepWithNext(appendix));
         for (var i = 0; i < tables.Count; i++)
         {
             var t = tables[i];
             body.Append(OfficialDocx.KeepWithNext(OfficialDocx.Plain($"附表{(i + 1).ToString(CultureInfo.InvariantCulture)}　{t.Title}")));
             if (t.Rows.Count == 0) body.Append(OfficialDocx.Note("无。"));
-            else body.Append(OfficialDocx.Grid(t.Headers, t.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(c => c.Text)])));
+            else body.Append(OfficialDocx.Grid(t.Headers, [.. t.Rows.Select(r => (IReadOnlyList<string>)[.. r.Select(c => c.Text)])]));
             if (t.Note is { } note) body.Append(OfficialDocx.Note("注：" + note));
             body.Append(OfficialDocx.Blank());
         }
