@@ -22,8 +22,8 @@ static class OfficialDocx
     public const int MarginTop = 2098, MarginBottom = 1984, MarginLeft = 1587, MarginRight = 1474;
     public const int TextWidth = PageWidth - MarginLeft - MarginRight;
 
-    /// <summary>Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt.</summary>
-    public const string SizeTitle = "44", SizeBody = "32", SizeSmall = "28", SizeForm = "24";
+    /// <summary>Half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt, 小四 12 pt, 五号 10.5 pt.</summary>
+    public const string SizeTitle = "44", SizeBody = "32", SizeSmall = "28", SizeForm = "24", SizeTable = "21";
 
     /// <summary>22 lines in the 225 mm text block: 28.95 pt.</summary>
     const int BodyLine = 579;
@@ -145,11 +145,32 @@ static class OfficialDocx
         return table;
     }
 
-    static TableCell Cell(string text, int width, JustificationValues align) => new(
+    /// <summary>
+    /// A data table across the text width in 五号, the header row bold and repeated on every page (附表 of a report),
+    /// each column as wide as its longest text suggests (5 to 14 characters' worth, then scaled to the text width).
+    /// Text stays text: numbers are written as shown on screen.
+    /// </summary>
+    public static Table Grid(IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<string>> rows)
+    {
+        var weights = headers.Select((h, i) => Math.Clamp(rows.Select(r => i < r.Count ? r[i].Length : 0).Append(h.Length).Max() + 1, 5, 14)).ToList();
+        var widths = weights.Select(w => TextWidth * w / weights.Sum()).ToList();
+        var table = new Table(new TableProperties(
+            new TableStyle { Val = "TableGrid" },
+            new TableWidth { Width = widths.Sum().ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
+            new TableLayout { Type = TableLayoutValues.Fixed }),
+            new TableGrid(widths.Select(w => new GridColumn { Width = w.ToString(System.Globalization.CultureInfo.InvariantCulture) })));
+        table.Append(new TableRow([new TableRowProperties(new TableHeader()),
+            .. headers.Select((h, i) => Cell(h, widths[i], JustificationValues.Center, SizeTable, bold: true))]));
+        foreach (var row in rows)
+            table.Append(new TableRow(row.Select((text, i) => Cell(text, widths[i], JustificationValues.Center, SizeTable))));
+        return table;
+    }
+
+    static TableCell Cell(string text, int width, JustificationValues align, string size = SizeForm, bool bold = false) => new(
         new TableCellProperties(new TableCellWidth { Width = width.ToString(System.Globalization.CultureInfo.InvariantCulture), Type = TableWidthUnitValues.Dxa },
             new TableCellVerticalAlignment { Val = TableVerticalAlignmentValues.Center }),
         new Paragraph(new ParagraphProperties(new SpacingBetweenLines { Line = "360", LineRule = LineSpacingRuleValues.AtLeast }, new Justification { Val = align }),
-            Run(text, BodyFont, SizeForm)));
+            Run(text, BodyFont, size, bold)));
 
     /// <summary>
     /// A4 portrait with the GB/T 9704 margins and the given footer; <paramref name="lineGrid"/> snaps body lines to the

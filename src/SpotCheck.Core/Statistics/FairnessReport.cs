@@ -21,9 +21,9 @@ public static class FairnessReport
 
     public const string StrataMethod = "逐层核对：应抽数 = min(N, ⌈N × 比例⌉)（按冻结的名录快照逐层计数，整数运算），与实际抽取数比较；名录错误的替补不计入";
 
-    public static (bool Passed, string Verdict) StrataVerdict(IReadOnlyList<StratumRow> rows)
+    public static (bool Passed, string Verdict) StrataVerdict(IReadOnlyList<StratumRow> rows, bool narrowed = false)
     {
-        if (rows.Count == 0) return (true, "本期没有已完成的抽取。");
+        if (rows.Count == 0) return (true, narrowed ? "筛选范围内没有可整层核对的抽取层（部分在内的层无法单独核对应抽数）。" : "本期没有已完成的抽取。");
         var off = rows.Where(r => !r.Matches).ToList();
         return off.Count == 0
             ? (true, $"各层抽取数均等于按计划比例计算的应抽数（{rows.Count}个层，共抽取{rows.Sum(r => r.Drawn)}户），没有多抽或少抽。")
@@ -36,12 +36,16 @@ public static class FairnessReport
         public async Task<Report> HandleAsync(StatisticsFilter filter, IReadOnlyList<StratumRow>? strata = null, CancellationToken ct = default)
         {
             var scope = await StatisticsScope.ResolveAsync(db, filter, ct);
-            strata ??= await StrataReport.ForAsync(db, scope.Plans, ct);
-            var (passed, verdict) = StrataVerdict(strata);
-            return new Report(strata, passed, verdict, await OfficersAsync(scope.Plans, ct));
+            strata ??= await StrataReport.ForAsync(db, scope.Plans, filter, ct);
+            var (passed, verdict) = StrataVerdict(strata, filter.NarrowsDirectory);
+            return new Report(strata, passed, verdict, await OfficersAsync(scope.Plans, filter, ct));
         }
 
-        async Task<IReadOnlyList<DrawOfficers>> OfficersAsync(IReadOnlyList<PlanInfo> plans, CancellationToken ct)
+        /// <remarks>
+        /// Under a region or risk filter only the targets in the filtered directory count: which enterprise a target is
+        /// does not depend on who is assigned to it, so each officer's count among them is still binomial.
+        /// </remarks>
+        async Task<IReadOnlyList<DrawOfficers>> OfficersAsync(IReadOnlyList<PlanInfo> plans, StatisticsFilter filter, CancellationToken ct)
         {
             var planIds = plans.Select(p => p.Id).ToList();
             var draws = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes()
@@ -52,7 +56,13 @@ public static class FairnessReport
             foreach (var d in draws)
             {
                 // One row per distinct team: a handful of groups, whatever the number of targets.
-                var teams = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == d.DrawId && s.Team != "")
+                var selections = db.DrawSelections.AsNoTracking().Where(s => s.DrawId == d.DrawId && s.Team != "");
+                if (filter.NarrowsDirectory)
+                {
+                    var directory = filter.Directory(db);
+                    selections = selections.Where(s => directory.Any(e => e.Id == s.EnterpriseId));
+                }
+                var teams = await selections
                     .GroupBy(s => s.Team).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
                 var assigned = teams.SelectMany(t => t.Key.Split(';').Select(code => (code, t.N))).GroupBy(x => x.code, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Sum(x => x.N), StringComparer.Ordinal);

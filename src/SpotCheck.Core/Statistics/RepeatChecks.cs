@@ -61,7 +61,7 @@ public static class RepeatChecks
                 .Select(r => new OfficerAlert(r.OfficerId, officers[r.OfficerId], r.EnterpriseId, enterprises[r.EnterpriseId].Name, r.N,
                     [.. TasksOf(r.EnterpriseId).Where(id => members.Any(m => m.Id == id && m.OfficerId == r.OfficerId))]))
                 .ToList();
-            var departments = enterpriseId is null ? await DepartmentsAsync(scope, ct) : [];
+            var departments = enterpriseId is null ? await DepartmentsAsync(filter, ct) : [];
             return new Alerts(filter.Year, yearlyCap, enterpriseAlerts, officerAlerts, departments);
         }
 
@@ -78,10 +78,15 @@ public static class RepeatChecks
             return result;
         }
 
-        /// <summary>Random-check targets per department against the sum of its draws' implied counts (joint plans count for each).</summary>
-        async Task<IReadOnlyList<DepartmentAlert>> DepartmentsAsync(StatisticsScope scope, CancellationToken ct)
+        /// <summary>
+        /// Random-check targets per department against the sum of its draws' implied counts (joint plans count for each).
+        /// A plan's ratio binds its whole frame, so this compares whole plans: region and risk filters do not apply.
+        /// </summary>
+        async Task<IReadOnlyList<DepartmentAlert>> DepartmentsAsync(StatisticsFilter filter, CancellationToken ct)
         {
-            var strata = await StrataReport.ForAsync(db, scope.Plans, ct);
+            var whole = filter with { PlanId = null, Region = null, Risk = null };
+            var scope = await StatisticsScope.ResolveAsync(db, whole, ct);
+            var strata = await StrataReport.ForAsync(db, scope.Plans, whole, ct);
             var perPlan = await scope.Tasks.Where(t => t.PlanId != null && t.State != TaskState.Replaced && t.Source == TaskSource.AnnualPlan)
                 .Select(t => new { t.PlanId, t.EnterpriseId }).Distinct().GroupBy(x => x.PlanId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
             var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);

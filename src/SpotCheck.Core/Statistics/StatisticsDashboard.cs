@@ -15,7 +15,7 @@ public static class StatisticsDashboard
     public sealed record Dashboard(StatisticsFilter Filter, DateOnly Today, IReadOnlyList<PlanInfo> Plans,
         IReadOnlyList<CoverageRow> Coverage, IReadOnlyList<StratumRow> Strata, IReadOnlyList<ProgressRow> Progress,
         IReadOnlyList<ItemProblemRow> ItemProblems, IReadOnlyList<ResultCodeRow> ResultCodes, IReadOnlyList<FollowUpRow> FollowUps,
-        PublicationRow Publication, IReadOnlyList<WorkloadRow> Workload, IReadOnlyList<TrendRow> Trend);
+        PublicationRow Publication, IReadOnlyList<WorkloadRow> Workload, IReadOnlyList<TrendRow> Trend, ProblemSummary Problems);
 
     static readonly TaskState[] Reviewed = TaskStates.Reviewed;
 
@@ -25,20 +25,22 @@ public static class StatisticsDashboard
         {
             var today = ShanghaiDay.Of(clock.GetUtcNow().UtcDateTime);
             var scope = await StatisticsScope.ResolveAsync(db, filter, ct);
-            var (items, codes) = await ProblemsAsync(scope, ct);
-            return new Dashboard(filter, today, scope.Plans, await CoverageAsync(scope, ct), await StrataReport.ForAsync(db, scope.Plans, ct),
+            var (items, codes, problems) = await ProblemsAsync(scope, ct);
+            return new Dashboard(filter, today, scope.Plans, await CoverageAsync(scope, ct), await StrataReport.ForAsync(db, scope.Plans, filter, ct),
                 await ProgressAsync(scope, today, ct), items, codes, await FollowUpsAsync(scope, today, ct),
-                await PublicationAsync(scope, today, ct), await WorkloadAsync(scope, ct), await TrendAsync(filter, ct));
+                await PublicationAsync(scope, today, ct), await WorkloadAsync(scope, ct), await TrendAsync(filter, ct), problems);
         }
 
         async Task<IReadOnlyList<CoverageRow>> CoverageAsync(StatisticsScope scope, CancellationToken ct)
         {
-            var directory = await db.Enterprises.AsNoTracking().Where(e => e.Status == EnterpriseStatus.Active)
+            var filter = scope.Filter;
+            var directory = await filter.Directory(db).Where(e => e.Status == EnterpriseStatus.Active)
                 .GroupBy(e => e.RiskClass).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
             var inspected = await Inspected(scope.Tasks)
                 .Join(db.Enterprises, t => t.EnterpriseId, e => e.Id, (t, e) => new { e.Id, e.RiskClass }).Distinct()
                 .GroupBy(x => x.RiskClass).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-            return [.. Enum.GetValues<RiskClass>().Select(r => new CoverageRow(r.ToString(), EnterpriseLabels.Of(r),
+            var classes = Enum.GetValues<RiskClass>().Where(r => filter.Risk is null || r.ToString() == filter.Risk);
+            return [.. classes.Select(r => new CoverageRow(r.ToString(), EnterpriseLabels.Of(r),
                 directory.Where(d => d.Key == r).Sum(d => d.N), inspected.Where(d => d.Key == r).Sum(d => d.N)))];
         }
 
@@ -73,7 +75,7 @@ public static class StatisticsDashboard
                 .Join(db.InspectionRecords, t => t.Id, r => r.TaskId, (t, r) => new { t.PlanId, r.PublicationDeadline })
                 .Where(x => x.PublicationDeadline != null && x.PublicationDeadline < today).Select(x => x.PlanId);
 
-        async Task<(IReadOnlyList<ItemProblemRow>, IReadOnlyList<ResultCodeRow>)> ProblemsAsync(StatisticsScope scope, CancellationToken ct)
+        async Task<(IReadOnlyList<ItemProblemRow>, IReadOnlyList<ResultCodeRow>, ProblemSummary)> ProblemsAsync(StatisticsScope scope, CancellationToken ct)
         {
             // Item lists and result lists are few distinct strings: group by them in SQL, split the handful of groups here.
             var groups = await scope.Tasks.Where(t => Reviewed.Contains(t.State))
@@ -89,7 +91,7 @@ public static class StatisticsDashboard
                 .ToDictionary(g => g.Key, g => g.Sum(x => x.N), StringComparer.Ordinal);
             var codes = RecordCodes.Results.Where(c => perCode.ContainsKey(c.Key))
                 .Select(c => new ResultCodeRow(c.Key, c.Value, perCode[c.Key], ProblemCodes.IsProblem(c.Key))).ToList();
-            return (byItem, codes);
+            return (byItem, codes, new ProblemSummary(groups.Sum(g => g.N), groups.Where(g => ProblemCodes.AnyProblem(g.Results)).Sum(g => g.N)));
         }
 
         async Task<IReadOnlyList<FollowUpRow>> FollowUpsAsync(StatisticsScope scope, DateOnly today, CancellationToken ct)
@@ -135,7 +137,7 @@ public static class StatisticsDashboard
                 .Select(x => new WorkloadRow(x.o.Id, x.o.Code, x.o.Name, x.o.Dept, x.l.N, x.l.Open, x.o.WorkloadCap))];
         }
 
-        /// <summary>Every year with plans or tasks, under the same department and item filter (plan and year aside).</summary>
+        /// <summary>Every year with plans or tasks, under the same department, item, region and risk filter (plan and year aside).</summary>
         async Task<IReadOnlyList<TrendRow>> TrendAsync(StatisticsFilter filter, CancellationToken ct)
         {
             var years = (await db.Plans.AsNoTracking().Select(p => p.Year).Distinct().ToListAsync(ct))

@@ -30,6 +30,12 @@ public sealed record ItemProblemRow(string ItemCode, string ItemName, int Review
     public decimal? Rate => Percent.Of(WithProblem, Reviewed);
 }
 
+/// <summary>Reviewed tasks and those with at least one problem result, each task once whatever its items.</summary>
+public sealed record ProblemSummary(int Reviewed, int WithProblem)
+{
+    public decimal? Rate => Percent.Of(WithProblem, Reviewed);
+}
+
 public sealed record ResultCodeRow(string Code, string Label, int Count, bool IsProblem);
 
 public sealed record FollowUpRow(string Code, string Label, int Total, int Open, int Overdue, int Rechecked, int Closed);

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Net;
+using MiniExcelLibs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using SpotCheck.Core.Data;
@@ -8,7 +10,10 @@ using SpotCheck.Tests.TestSupport;
 
 namespace SpotCheck.Tests.Pages;
 
-/// <summary>Repeat-check alerts on the statistics page and on the enterprise's page, each linking to its tasks.</summary>
+/// <summary>
+/// Repeat-check alerts on the statistics page and on the enterprise's page, each linking to its tasks; the region and
+/// risk-class filters narrowing the page, the print and the xlsx alike.
+/// </summary>
 public sealed class StatisticsPageTests
 {
     public static TheoryData<DbProvider> Providers => [DbProvider.Sqlite, DbProvider.Postgres];
@@ -57,5 +62,41 @@ public sealed class StatisticsPageTests
 
         var other = await officer.GetStringAsync($"/Staff/Enterprises/Details/{enterpriseId + 1}");
         Assert.Contains("id=\"repeat-alerts-none\"", other);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Region_and_risk_filters_narrow_the_numbers_on_the_page_the_print_and_the_xlsx(DbProvider provider)
+    {
+        await using var host = await TestHost.StartOrSkipAsync(provider, demo: true);
+        var client = await host.SignedInClientAsync(Roles.Reviewer);
+
+        var all = await client.GetStringAsync("/Staff/Statistics?year=2025");
+        Assert.Contains("id=\"card-tasks\">13<", all);
+        Assert.Contains("<option value=\"41\">410000 河南省</option>", all);
+        Assert.Contains("<option value=\"4117\">411700 驻马店市</option>", all);
+        Assert.Contains("<option value=\"411721\">411721 西平县</option>", all);
+        Assert.Contains("<option value=\"D\">D类 信用风险高</option>", all);
+
+        // The demo's 2025 drew two D-class targets, each checked once (StatisticsDashboardTests).
+        var risky = await client.GetStringAsync("/Staff/Statistics?year=2025&risk=D&region=4117");
+        Assert.Contains("id=\"card-tasks\">2<", risky);
+        Assert.Contains("<option value=\"D\" selected=\"selected\">D类 信用风险高</option>", risky);
+        Assert.Contains("<option value=\"4117\" selected=\"selected\">411700 驻马店市</option>", risky);
+        Assert.Contains("2025年度，区域：411700 驻马店市，风险等级：D类 信用风险高", risky);
+        Assert.Contains("href=\"/Staff/Statistics/Print?year=2025&amp;region=4117&amp;risk=D\"", risky);
+        Assert.Contains("href=\"/Staff/Statistics?handler=Docx&amp;year=2025&amp;region=4117&amp;risk=D\"", risky);
+        Assert.Contains("href=\"?handler=Xlsx&amp;table=coverage&amp;year=2025&amp;region=4117&amp;risk=D\"", risky);
+
+        var print = await client.GetStringAsync("/Staff/Statistics/Print?year=2025&region=4117&risk=D");
+        Assert.Matches("<td>D类 信用风险高</td>\\s*<td>10</td>\\s*<td>2</td>\\s*<td>20.0</td>", print);
+        Assert.DoesNotContain("A类 信用风险低", print);
+        using var xlsx = new MemoryStream(await client.GetByteArrayAsync("/Staff/Statistics?handler=Xlsx&table=progress&year=2025&region=4117&risk=D"));
+        var rows = MiniExcel.Query(xlsx).Cast<IDictionary<string, object?>>().Select(r => r.Values.ToList()).ToList();
+        Assert.Equal([2m, 2m, 2m, 2m, 0m], rows[3].Skip(1).Select(v => Convert.ToDecimal(v, CultureInfo.InvariantCulture)));
+
+        var elsewhere = await client.GetStringAsync("/Staff/Statistics?year=2025&region=411722");
+        Assert.Contains("id=\"card-tasks\">0<", elsewhere);
+        var unreadable = await client.GetStringAsync("/Staff/Statistics?year=2025&region=x1&risk=Z");
+        Assert.Contains("id=\"card-tasks\">13<", unreadable);
     }
 }

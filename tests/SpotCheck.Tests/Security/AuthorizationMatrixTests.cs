@@ -215,6 +215,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["GET /Staff/Deadlines/Index"] = Staff,
         ["GET /Staff/Statistics/Index"] = Staff,
         ["GET /Staff/Statistics/Index?handler=Xlsx"] = Staff,
+        ["GET /Staff/Statistics/Index?handler=Docx"] = Staff,
         ["GET /Staff/Statistics/Print"] = Staff,
         ["GET /Staff/Reviews/Index"] = Reviewer,
         ["GET /Staff/Reviews/Review"] = Reviewer,

@@ -19,6 +19,9 @@ public static class RequiredTools
         Require("LibreOffice (soffice)", (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, "soffice")).FirstOrDefault(File.Exists) ?? "soffice");
 
+    /// <summary>Poppler's <c>pdftotext</c>.</summary>
+    public static string Pdftotext() => Require("pdftotext (poppler-utils)", "/usr/bin/pdftotext");
+
     /// <summary>Headless Chromium with the flags every browser test uses.</summary>
     public static Task<IBrowser> LaunchChromiumAsync(IPlaywright playwright) =>
         playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace SpotCheck.Pages.Staff.Statistics;
@@ -7,6 +8,5 @@ public sealed class PrintModel(StatisticsPage page) : PageModel
 {
     public StatisticsPage.View View { get; private set; } = null!;
 
-    public async Task OnGetAsync(int? year, int? plan, string? department, string? item, CancellationToken ct) =>
-        View = await page.LoadAsync(year, plan, department, item, ct);
+    public async Task OnGetAsync([FromQuery] FilterQuery q, CancellationToken ct) => View = await page.LoadAsync(q, ct);
 }

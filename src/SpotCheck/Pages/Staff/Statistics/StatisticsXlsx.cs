@@ -1,5 +1,6 @@
 using System.Globalization;
 using MiniExcelLibs;
+using SpotCheck.Core.Statistics;
 
 namespace SpotCheck.Pages.Staff.Statistics;
 

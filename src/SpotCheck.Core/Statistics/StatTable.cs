@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SpotCheck.Pages.Staff.Statistics;
+namespace SpotCheck.Core.Statistics;
 
 /// <summary>One cell: its text exactly as shown and exported, and a link to the list behind it (or one link per part).</summary>
 public sealed record StatCell(string Text, string? Href = null, IReadOnlyList<(string Text, string Href)>? Links = null);

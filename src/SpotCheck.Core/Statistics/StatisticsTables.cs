@@ -1,25 +1,28 @@
-using SpotCheck.Core.Statistics;
+namespace SpotCheck.Core.Statistics;
 
-namespace SpotCheck.Pages.Staff.Statistics;
-
-/// <summary>The dashboards' tables, built once from the statistics and shown, printed and exported alike.</summary>
+/// <summary>The dashboards' tables, built once from the statistics and shown, printed, exported and appended to the annual report alike.</summary>
 public static class StatisticsTables
 {
     static StatCell C(string text, string? href = null) => new(text, href);
     static StatCell C(int n) => new(StatTable.N(n));
     static StatCell C(decimal? d) => new(StatTable.N(d));
 
-    public static IReadOnlyList<StatTable> Build(StatisticsDashboard.Dashboard d, FairnessReport.Report f, RepeatChecks.Alerts a)
+    public static IReadOnlyList<StatTable> Build(StatisticsDashboard.Dashboard d, FairnessReport.Report f, RepeatChecks.Alerts a) =>
+        [.. Work(d, f), .. Alerts(a)];
+
+    /// <summary>Coverage, strata, progress, problems, follow-up, publication, workload, trend and the officers' fairness.</summary>
+    public static IReadOnlyList<StatTable> Work(StatisticsDashboard.Dashboard d, FairnessReport.Report f)
     {
+        var narrowed = d.Filter.NarrowsDirectory;
         var tables = new List<StatTable>
         {
             new("coverage", "检查覆盖（按信用风险分类）", ["信用风险分类", "名录内（存续）", "已检查企业", "覆盖率（%）"],
-                [.. d.Coverage.Select(c => (IReadOnlyList<StatCell>)[C($"{c.RiskClass}类 {c.Label}"), C(c.InDirectory), C(c.Checked), C(c.Rate)])],
-                new ChartSpec("bar", 0, [1, 2]), "已检查：本期有检查记录的企业（一户多次只计一次），按企业当前的风险分类统计。"),
+                [.. d.Coverage.Select(c => (IReadOnlyList<StatCell>)[C(StatisticsHeading.RiskLabel(c.RiskClass)), C(c.InDirectory), C(c.Checked), C(c.Rate)])],
+                new ChartSpec("bar", 0, [1, 2]), "已检查：本期有检查记录的企业（一户多次只计一次），按企业当前的风险分类和行政区划统计。"),
             new("strata", "按计划比例抽取（分层）", ["抽取编号", "计划", "层", "计划比例（%）", "名录快照户数", "应抽户数", "实抽户数", "名录错误替补", "是否一致"],
                 [.. f.Strata.Select(s => (IReadOnlyList<StatCell>)[C(s.DrawId, "/Staff/Draws/Details?drawId=" + Uri.EscapeDataString(s.DrawId)), C(s.PlanName),
                     C(StrataReport.Label(s.Stratum)), C(StatTable.Ppm(s.RatioPpm)), C(s.FrameSize), C(s.Implied), C(s.Drawn), C(s.Substitutes), C(s.Matches ? "一致" : "不一致")])],
-                new ChartSpec("bar", 2, [5, 6]), FairnessReport.StrataMethod),
+                new ChartSpec("bar", 2, [5, 6]), FairnessReport.StrataMethod + (narrowed ? "。" + StrataReport.FilterNote : "")),
             new("progress", "计划进度", ["计划", "任务数", "已检查", "已审核", "已公示", "逾期未公示"],
                 [.. d.Progress.Select(p => (IReadOnlyList<StatCell>)[C(p.Name, p.PlanId is null ? null : "/Staff/Plans"),
                     C(p.Tasks), C(p.Inspected), C(p.Reviewed), C(p.Published), C(StatTable.N(p.Overdue), "/Staff/Deadlines")])],
@@ -43,7 +46,7 @@ public static class StatisticsTables
                 new ChartSpec("bar", 0, [3, 4])),
             new("trend", "年度趋势", ["年度", "任务数", "随机抽查任务", "已审核", "发现问题", "问题发现率（%）"],
                 [.. d.Trend.Select(t => (IReadOnlyList<StatCell>)[C(StatTable.N(t.Year)), C(t.Tasks), C(t.RandomTasks), C(t.Reviewed), C(t.WithProblem), C(t.ProblemRate)])],
-                new ChartSpec("line", 0, [1, 2, 4]), "按部门、事项筛选，不按年度和计划筛选。"),
+                new ChartSpec("line", 0, [1, 2, 4]), "按部门、事项、区域、风险等级筛选，不按年度和计划筛选。"),
         };
         foreach (var draw in f.Officers)
             tables.Add(new StatTable("officers-" + draw.DrawId, $"检查人员分配公平性：{draw.DrawId}（{draw.Targets}个任务，每组{draw.TeamSize}人）",
@@ -51,13 +54,21 @@ public static class StatisticsTables
                 [.. draw.Verdict.Officers.Select(o => (IReadOnlyList<StatCell>)[C(o.Name), C(o.Code), C(o.Department), C(o.Assigned),
                     C(o.Expected.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture)), C(FairnessReport.PValueText(o.PValue)), C(o.Flagged ? "异常" : "正常")])],
                 new ChartSpec("bar", 0, [3, 4]), draw.Verdict.Verdict + " 检验方法：" + OfficerFairness.Method + "。"));
+        return tables;
+    }
+
+    /// <summary>The repeat-check alerts: enterprises over the yearly cap, officers back at one enterprise, departments over their ratios.</summary>
+    public static IReadOnlyList<StatTable> Alerts(RepeatChecks.Alerts a)
+    {
+        var tables = new List<StatTable>();
         tables.Add(new StatTable("alert-enterprises", $"预警：企业年度检查次数超过上限（每年{a.Cap}次）", ["企业", "统一社会信用代码", "检查次数", "涉及任务"],
             [.. a.Enterprises.Select(e => (IReadOnlyList<StatCell>)[C(e.Name, $"/Staff/Enterprises/Details/{e.EnterpriseId}"), C(e.Uscc), C(e.Checks), .. Tasks(e.TaskIds)])],
             Note: "计入年度抽查计划、临时随机、受理举报、交办等各类检查；整改复查和因名录错误被替换的任务不计。"));
         tables.Add(new StatTable("alert-officers", $"预警：同一检查人员多次检查同一企业（一年内{RepeatChecks.RepeatVisits}次及以上）", ["检查人员", "企业", "次数", "涉及任务"],
             [.. a.Officers.Select(o => (IReadOnlyList<StatCell>)[C(o.OfficerName), C(o.EnterpriseName, $"/Staff/Enterprises/Details/{o.EnterpriseId}"), C(o.Visits), .. Tasks(o.TaskIds)])]));
         tables.Add(new StatTable("alert-departments", "预警：部门随机抽查户数超过计划比例", ["部门", "代码", "按比例应抽", "实际检查户数"],
-            [.. a.Departments.Select(x => (IReadOnlyList<StatCell>)[C(x.Name), C(x.Code), C(x.Planned), C(x.Checked)])]));
+            [.. a.Departments.Select(x => (IReadOnlyList<StatCell>)[C(x.Name), C(x.Code), C(x.Planned), C(x.Checked)])],
+            Note: "按计划整体核对（计划比例约束整个名录范围），不按区域、风险等级筛选。"));
         return tables;
     }
 
