@@ -11,7 +11,9 @@ sealed class PostgresBulkCopy : IBulkCopy
     public async Task<IBulkRowWriter> BeginAsync(DbConnection connection, string table, IReadOnlyList<string> columns, CancellationToken ct)
     {
         var sql = $"COPY \"{table}\" ({string.Join(", ", columns.Select(c => $"\"{c}\""))}) FROM STDIN (FORMAT BINARY)";
-        return new Writer(await ((NpgsqlConnection)connection).BeginBinaryImportAsync(sql, ct));
+        var importer = await ((NpgsqlConnection)connection).BeginBinaryImportAsync(sql, ct);
+        importer.Timeout = TimeSpan.Zero; // completing a large copy may take longer than the command timeout
+        return new Writer(importer);
     }
 
     sealed class Writer(NpgsqlBinaryImporter importer) : IBulkRowWriter

@@ -14,8 +14,11 @@ namespace SpotCheck.Core.Transfer;
 /// </summary>
 sealed class EnterpriseBulkWriter : IAsyncDisposable
 {
-    static readonly string[] Columns = ["Id", "Name", "Uscc", "RegionCode", "Address", "RiskClass", "AbnormalList", "SeriousViolation",
-        "Status", "ContactName", "ContactPhone", "LegalRepresentative", "LegacyRegistrationNo", "IsDemo", "CreatedAtUtc", "UpdatedAtUtc"];
+    /// <summary>The "Enterprises" columns an import file sets, in the order <see cref="Fill"/> writes them.</summary>
+    public static readonly string[] DataColumns = ["Name", "Uscc", "RegionCode", "Address", "RiskClass", "AbnormalList", "SeriousViolation",
+        "Status", "ContactName", "ContactPhone", "LegalRepresentative", "LegacyRegistrationNo"];
+
+    static readonly string[] Columns = ["Id", .. DataColumns, "IsDemo", "CreatedAtUtc", "UpdatedAtUtc"];
 
     readonly DbConnection _connection;
     readonly DbTransaction _transaction;
@@ -67,18 +70,7 @@ sealed class EnterpriseBulkWriter : IAsyncDisposable
     {
         var id = _nextId++;
         _row[0] = id;
-        _row[1] = d.Name;
-        _row[2] = d.Uscc;
-        _row[3] = d.RegionCode;
-        _row[4] = d.Address;
-        _row[5] = d.RiskClass.ToString();
-        _row[6] = d.AbnormalList;
-        _row[7] = d.SeriousViolation;
-        _row[8] = d.Status.ToString();
-        _row[9] = d.ContactName;
-        _row[10] = d.ContactPhone;
-        _row[11] = d.LegalRepresentative;
-        _row[12] = d.LegacyRegistrationNo;
+        Fill(_row, 1, d);
         _row[13] = false;
         _row[14] = _now;
         _row[15] = _now;
@@ -89,6 +81,23 @@ sealed class EnterpriseBulkWriter : IAsyncDisposable
             _tagRow[1] = tag;
             await _tags.InsertAsync(_tagRow, ct);
         }
+    }
+
+    /// <summary>Writes the values of <see cref="DataColumns"/> into <paramref name="row"/> from index <paramref name="at"/> on, as stored.</summary>
+    public static void Fill(object?[] row, int at, EnterpriseData d)
+    {
+        row[at] = d.Name;
+        row[at + 1] = d.Uscc;
+        row[at + 2] = d.RegionCode;
+        row[at + 3] = d.Address;
+        row[at + 4] = d.RiskClass.ToString();
+        row[at + 5] = d.AbnormalList;
+        row[at + 6] = d.SeriousViolation;
+        row[at + 7] = d.Status.ToString();
+        row[at + 8] = d.ContactName;
+        row[at + 9] = d.ContactPhone;
+        row[at + 10] = d.LegalRepresentative;
+        row[at + 11] = d.LegacyRegistrationNo;
     }
 
     /// <summary>Rebuilds any dropped index; the caller then commits.</summary>

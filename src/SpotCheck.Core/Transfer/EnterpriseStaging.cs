@@ -17,9 +17,8 @@ sealed class EnterpriseStaging : IAsyncDisposable
     const string Staged = "enterprise_import";
     const string Changes = "enterprise_import_change";
 
-    /// <summary>The enterprise columns the file sets, as named in "Enterprises" and in the staging table.</summary>
-    static readonly string[] Stored = ["Uscc", "Name", "RegionCode", "Address", "RiskClass", "AbnormalList", "SeriousViolation", "Status",
-        "ContactName", "ContactPhone", "LegalRepresentative", "LegacyRegistrationNo"];
+    /// <summary>The enterprise columns the file sets, named alike in "Enterprises" and in the staging table.</summary>
+    static readonly string[] Stored = EnterpriseBulkWriter.DataColumns;
 
     readonly DbConnection _connection;
     readonly DbTransaction _transaction;
@@ -54,18 +53,7 @@ sealed class EnterpriseStaging : IAsyncDisposable
     {
         _row[0] = line;
         _row[1] = Enterprise.TagHistoryValue(d.Tags);
-        _row[2] = d.Uscc;
-        _row[3] = d.Name;
-        _row[4] = d.RegionCode;
-        _row[5] = d.Address;
-        _row[6] = d.RiskClass.ToString();
-        _row[7] = d.AbnormalList;
-        _row[8] = d.SeriousViolation;
-        _row[9] = d.Status.ToString();
-        _row[10] = d.ContactName;
-        _row[11] = d.ContactPhone;
-        _row[12] = d.LegalRepresentative;
-        _row[13] = d.LegacyRegistrationNo;
+        EnterpriseBulkWriter.Fill(_row, 2, d);
         await _rows.WriteRowAsync(_row, ct);
         Count++;
     }
@@ -87,7 +75,7 @@ sealed class EnterpriseStaging : IAsyncDisposable
             await ExecuteAsync($"""
                 INSERT INTO "EnterpriseChanges" ("EnterpriseId", "ChangedAtUtc", "Actor", "Source", "Field", "OldValue", "NewValue")
                 SELECT "EnterpriseId", @now, @actor, @source, "Field", "Old", "New" FROM "{Changes}" ORDER BY "Line", "Ord";
-                UPDATE "Enterprises" e SET {string.Join(", ", Stored.Skip(1).Where(c => !kept.Contains(c)).Select(c => $"\"{c}\" = s.\"{c}\""))},
+                UPDATE "Enterprises" e SET {string.Join(", ", Stored.Where(c => c != "Uscc" && !kept.Contains(c)).Select(c => $"\"{c}\" = s.\"{c}\""))},
                     "UpdatedAtUtc" = @now, "RowVersion" = e."RowVersion" + 1
                 FROM "{Staged}" s WHERE s."Uscc" = e."Uscc" AND e."Id" IN (SELECT "EnterpriseId" FROM "{Changes}");
                 DELETE FROM "EnterpriseTags" t USING "{Changes}" c WHERE c."Field" = 'Tags' AND t."EnterpriseId" = c."EnterpriseId";
@@ -152,7 +140,7 @@ sealed class EnterpriseStaging : IAsyncDisposable
 
     async Task<object?> ScalarAsync(string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        await using var command = Sql.Command(_connection, _transaction, sql, parameters);
+        await using var command = Unbounded(Sql.Command(_connection, _transaction, sql, parameters));
         return await command.ExecuteScalarAsync(ct);
     }
 
@@ -161,8 +149,15 @@ sealed class EnterpriseStaging : IAsyncDisposable
 
     static async Task ExecuteAsync(DbConnection connection, DbTransaction transaction, string sql, CancellationToken ct, params (string Name, object Value)[] parameters)
     {
-        await using var command = Sql.Command(connection, transaction, sql, parameters);
+        await using var command = Unbounded(Sql.Command(connection, transaction, sql, parameters));
         await command.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>One statement covers the whole file, so it may run longer than the default 30 s; the caller's token still cancels it.</summary>
+    static DbCommand Unbounded(DbCommand command)
+    {
+        command.CommandTimeout = 0;
+        return command;
     }
 
     public ValueTask DisposeAsync() => _rows.DisposeAsync();
