@@ -7,7 +7,10 @@ namespace SpotCheck.Migrations.Postgres;
 public static class PostgresDatabase
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder builder, string connectionString) =>
-        builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name));
+        BulkCopyExtension.Use(builder.UseNpgsql(connectionString, o => o.MigrationsAssembly(typeof(PostgresDatabase).Assembly.GetName().Name)),
+            BulkCopy);
+
+    static readonly PostgresBulkCopy BulkCopy = new();
 }
 
 sealed class DesignTimeFactory : IDesignTimeDbContextFactory<AppDbContext>

@@ -175,6 +175,9 @@ public sealed class Enterprise : Data.IVersioned
         UsccOverrideAtUtc = null;
     }
 
+    /// <summary>Tags as one <see cref="EnterpriseChange"/> value: distinct, in ordinal order, joined by ';'.</summary>
+    internal static string TagHistoryValue(IEnumerable<string> tags) => string.Join(';', tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+
     Dictionary<string, string> Snapshot() => Snapshot(Data, UsccOverrideReason);
 
     static Dictionary<string, string> Snapshot(EnterpriseData d, string? overrideReason) => new(StringComparer.Ordinal)
@@ -183,7 +186,7 @@ public sealed class Enterprise : Data.IVersioned
         [nameof(Uscc)] = d.Uscc,
         [nameof(RegionCode)] = d.RegionCode,
         [nameof(Address)] = d.Address,
-        ["Tags"] = string.Join(';', d.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)),
+        ["Tags"] = TagHistoryValue(d.Tags),
         [nameof(RiskClass)] = d.RiskClass.ToString(),
         [nameof(AbnormalList)] = d.AbnormalList ? "是" : "否",
         [nameof(SeriousViolation)] = d.SeriousViolation ? "是" : "否",

@@ -98,6 +98,15 @@ public static class EnterpriseLayout
             status.Value, EnterpriseRules.Clean(c[9]), EnterpriseRules.Clean(phone.Value), EnterpriseRules.Clean(c[11]), EnterpriseRules.Clean(legacy.Value));
     }
 
+    /// <summary>The <see cref="Enterprise"/> properties of the appended columns a file lacks (see <see cref="KeepStoredWhereAbsent"/>).</summary>
+    public static IReadOnlySet<string> StoredWhereAbsent(IReadOnlyList<bool> present)
+    {
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        if (!present[LegalRepresentativeColumn]) kept.Add(nameof(Enterprise.LegalRepresentative));
+        if (!present[LegacyRegistrationNoColumn]) kept.Add(nameof(Enterprise.LegacyRegistrationNo));
+        return kept;
+    }
+
     /// <summary>Columns appended to the layout after files were already in use: when a file lacks one, the stored value stays.</summary>
     public static EnterpriseData KeepStoredWhereAbsent(EnterpriseData data, IReadOnlyList<bool> present, Enterprise stored) => data with
     {

@@ -8,9 +8,10 @@ using SpotCheck.Core.Enterprises;
 namespace SpotCheck.Core.Transfer;
 
 /// <summary>
-/// Imports the enterprise directory from one file, all or nothing: rows are validated in one streaming pass and new
-/// enterprises inserted through prepared commands inside one transaction; any row error rolls everything back.
-/// An existing USCC updates that enterprise with history. One audit entry records the counts and the file hash.
+/// Imports the enterprise directory from one file, all or nothing: rows are validated in one streaming pass inside one
+/// transaction; any row error rolls everything back. An existing USCC updates that enterprise with history. One audit
+/// entry records the counts and the file hash. SQLite inserts new enterprises through prepared commands and updates
+/// through the entity; PostgreSQL copies every row into a staging table and merges it set-based (<see cref="EnterpriseStaging"/>).
 /// </summary>
 public static class ImportEnterprises
 {
@@ -33,7 +34,12 @@ public static class ImportEnterprises
             int created = 0, existing = 0, updated = 0;
 
             await using var tx = await db.Database.BeginTransactionAsync(ct);
-            await using var writer = await EnterpriseBulkWriter.CreateAsync(db, tx, now, stream.CanSeek && stream.Length > BulkFileBytes, ct);
+            var copy = DatabaseProvider.Of(db) == DatabaseProvider.Sqlite ? null
+                : BulkCopyExtension.Of(db) ?? throw new InvalidOperationException("PostgreSQL import needs the bulk copy of PostgresDatabase.Configure");
+            if (copy is not null) overridden = Overridden(); // the connection is busy copying from here on
+            // Disposed in reverse: a cancelled copy, then the transaction, which rolls back unless committed.
+            await using var staging = copy is null ? null : await EnterpriseStaging.CreateAsync(db, tx, copy, ct);
+            await using var writer = copy is null ? await EnterpriseBulkWriter.CreateAsync(db, tx, now, stream.CanSeek && stream.Length > BulkFileBytes, ct) : null;
             foreach (var row in TabularFile.ReadRows(stream, format, EnterpriseLayout.Layout, errors))
             {
                 ct.ThrowIfCancellationRequested();
@@ -44,9 +50,10 @@ public static class ImportEnterprises
                     if (seen.TryGetValue(code, out var firstRow)) return $"统一社会信用代码与第{firstRow}行重复";
                     seen[code] = row.Number;
                     return null;
-                }, code => (overridden ??= [.. db.Enterprises.Where(e => e.UsccOverrideReason != null).Select(e => e.Uscc)]).Contains(code));
+                }, code => (overridden ??= Overridden()).Contains(code));
                 if (data is null || errors.Count > 0) continue; // keep validating, stop writing: nothing will be kept
-                if (await writer.ExistsAsync(data.Uscc, ct))
+                if (staging is not null) await staging.AddAsync(row.Number, data, ct);
+                else if (await writer!.ExistsAsync(data.Uscc, ct))
                 {
                     existing++;
                     pendingUpdates.Add(data);
@@ -54,18 +61,22 @@ public static class ImportEnterprises
                 }
                 else
                 {
-                    await writer.InsertAsync(data, ct);
+                    await writer!.InsertAsync(data, ct);
                     created++;
                 }
             }
-            if (errors.Count > 0)
-            {
-                await tx.RollbackAsync(ct);
-                return ImportResult.Failed(errors, fileSha256);
-            }
+            if (errors.Count > 0) return ImportResult.Failed(errors, fileSha256);
 
-            updated += await ApplyUpdatesAsync(pendingUpdates, present, actor, source, now, ct);
-            await writer.FinishAsync(ct);
+            if (staging is not null)
+            {
+                (created, updated) = await staging.MergeAsync(present, actor, source, now, ct);
+                existing = staging.Count - created;
+            }
+            else
+            {
+                updated += await ApplyUpdatesAsync(pendingUpdates, present, actor, source, now, ct);
+                await writer!.FinishAsync(ct);
+            }
             await audit.AppendAsync(new AuditEvent("ENTERPRISE_IMPORTED", actor, new JsonObject
             {
                 ["fileSha256"] = fileSha256,
@@ -78,6 +89,8 @@ public static class ImportEnterprises
             await tx.CommitAsync(ct);
             return ImportResult.Succeeded(errors, created + existing, created, updated, fileSha256);
         }
+
+        HashSet<string> Overridden() => [.. db.Enterprises.Where(e => e.UsccOverrideReason != null).Select(e => e.Uscc)];
 
         /// <summary>
         /// Existing USCCs go through the entity (field history), a batch at a time, inside the import transaction;

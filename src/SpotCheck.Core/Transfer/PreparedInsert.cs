@@ -29,11 +29,12 @@ sealed class PreparedInsert : IAsyncDisposable
 
 static class Sql
 {
-    public static DbCommand Command(DbConnection connection, DbTransaction transaction, string text)
+    public static DbCommand Command(DbConnection connection, DbTransaction transaction, string text, params (string Name, object Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = text;
+        foreach (var (name, value) in parameters) Parameter(command, name).Value = value;
         return command;
     }
 

@@ -54,8 +54,12 @@ public static class PublicResponseCache
     static bool IsNoStore(HttpResponse response) =>
         response.Headers.CacheControl.ToString().Contains("no-store", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>A signed-in visitor, a partial request or one with credentials gets its own render.</summary>
+    /// <summary>
+    /// A signed-in visitor, a partial request, one with credentials, or a revalidation against an endpoint's own tag
+    /// (the draw record file answers 304 itself) gets its own render.
+    /// </summary>
     static bool MayShare(HttpRequest request) => HttpMethods.IsGet(request.Method)
+        && !request.Headers.ContainsKey(HeaderNames.IfNoneMatch) && !request.Headers.ContainsKey(HeaderNames.IfModifiedSince)
         && !request.Cookies.ContainsKey(Security.SecurityServices.AuthCookieName)
         && !request.Headers.ContainsKey(HeaderNames.Authorization) && !request.Headers.ContainsKey(HeaderNames.Range);
 

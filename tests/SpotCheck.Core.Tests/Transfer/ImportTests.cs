@@ -25,14 +25,27 @@ public sealed class ImportTests : IDisposable
         .Select(n => Uscc.Compose("91", "411721", n.ToString("D8", System.Globalization.CultureInfo.InvariantCulture)).Value)
         .First(c => c.All(char.IsAsciiDigit));
 
-    static string Row(int serial, string? uscc = null, string risk = "B", string status = "存续") =>
-        $"{uscc ?? SpotCheck.Core.Demo.DemoData.UsccFor(serial).Value},西平县示例汽车销售有限公司{serial:D3},411721,\"河南省驻马店市西平县示例大道{serial}号, 东侧\",汽车产品销售;煤炭经营,{risk},否,是,{status},示例联络人{serial},0396-0000{serial:D3}";
+    static string Row(int serial, string? uscc = null, string risk = "B", string status = "存续", string tags = "汽车产品销售;煤炭经营") =>
+        $"{uscc ?? SpotCheck.Core.Demo.DemoData.UsccFor(serial).Value},西平县示例汽车销售有限公司{serial:D3},411721,\"河南省驻马店市西平县示例大道{serial}号, 东侧\",{tags},{risk},否,是,{status},示例联络人{serial},0396-0000{serial:D3}";
 
-    string Csv(string name, params string[] rows)
+    string Csv(string name, params string[] rows) => CsvWith(name, Header, rows);
+
+    string CsvWith(string name, string header, params string[] rows)
     {
         var path = Path.Combine(_dir, name);
-        File.WriteAllText(path, string.Join("\r\n", [Header, .. rows]) + "\r\n", new UTF8Encoding(true));
+        File.WriteAllText(path, string.Join("\r\n", [header, .. rows]) + "\r\n", new UTF8Encoding(true));
         return path;
+    }
+
+    /// <summary>Stored enterprises 1 to 3, the first with a 法定代表人 that a file without that column must leave alone.</summary>
+    async Task<TransferLists> ThreeStoredAsync(Store store)
+    {
+        var lists = new TransferLists(store.Db, store.Audit, store.Clock);
+        var first = await lists.ImportAsync(ListKind.Enterprises,
+            CsvWith("a.csv", Header + ",法定代表人", Row(1) + ",张三", Row(2) + ",", Row(3) + ","), "planner");
+        Assert.True(first.IsSuccess, string.Join("\n", first.Errors));
+        store.Clock.Advance(TimeSpan.FromHours(1));
+        return lists;
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
@@ -94,6 +107,64 @@ public sealed class ImportTests : IDisposable
         var change = await fresh.EnterpriseChanges.SingleAsync();
         Assert.Equal(("RiskClass", "B", "C", "planner2"), (change.Field, change.OldValue, change.NewValue, change.Actor));
         Assert.StartsWith("import:", change.Source);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task New_changed_and_unchanged_rows_in_one_file_store_the_same_rows_history_and_audit_entry(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var store = new Store(database);
+        var lists = await ThreeStoredAsync(store);
+        var file = Csv("b.csv", Row(4), Row(2), Row(1, risk: "C", status: "注销", tags: "煤炭经营;危险化学品；煤炭经营"), Row(3, tags: "煤炭经营;汽车产品销售"));
+
+        var result = await lists.ImportAsync(ListKind.Enterprises, file, "planner2");
+
+        Assert.True(result.IsSuccess, string.Join("\n", result.Errors));
+        Assert.Equal((4, 1, 1), (result.Imported, result.Created, result.Updated));
+        var first = Store.Now.UtcDateTime;
+        var second = first.AddHours(1);
+        await using var fresh = store.Fresh();
+        var stored = await fresh.Enterprises.Include(e => e.Tags).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal(
+        [
+            (1, RiskClass.C, EnterpriseStatus.Deregistered, "危险化学品;煤炭经营", "张三", 1, second),
+            (2, RiskClass.B, EnterpriseStatus.Active, "汽车产品销售;煤炭经营", null, 0, first),
+            (3, RiskClass.B, EnterpriseStatus.Active, "汽车产品销售;煤炭经营", null, 0, first),
+            (4, RiskClass.B, EnterpriseStatus.Active, "汽车产品销售;煤炭经营", null, 0, second),
+        ], stored.Select(e => (e.Id, e.RiskClass, e.Status, string.Join(';', e.TagNames), e.LegalRepresentative, e.RowVersion, e.UpdatedAtUtc)));
+        Assert.Equal(SpotCheck.Core.Demo.DemoData.UsccFor(4).Value, stored[3].Uscc);
+        var source = "import:" + result.FileSha256[..16];
+        Assert.Equal(
+        [
+            (1, "Tags", "汽车产品销售;煤炭经营", "危险化学品;煤炭经营"),
+            (1, "RiskClass", "B", "C"),
+            (1, "Status", "存续", "注销"),
+        ], (await fresh.EnterpriseChanges.OrderBy(c => c.Id).ToListAsync()).Select(c => (c.EnterpriseId, c.Field, c.OldValue, c.NewValue)));
+        Assert.All(await fresh.EnterpriseChanges.ToListAsync(), c => Assert.Equal(("planner2", source, second), (c.Actor, c.Source, c.ChangedAtUtc)));
+        var entries = await fresh.AuditEntries.OrderBy(e => e.Seq).ToListAsync();
+        Assert.Equal(2, entries.Count);
+        Assert.Equal(("ENTERPRISE_IMPORTED", "planner2"), (entries[1].Type, entries[1].Actor));
+        Assert.Equal($$"""{"created":1,"fileSha256":"{{result.FileSha256}}","format":"csv","rows":4,"unchanged":2,"updated":1}""", entries[1].Payload);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task One_bad_row_after_new_and_changed_rows_writes_nothing(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var store = new Store(database);
+        var lists = await ThreeStoredAsync(store);
+        var file = Csv("b.csv", Row(4), Row(1, risk: "C", tags: "危险化学品"), Row(5), Row(2, status: "歇业"), Row(6));
+
+        var result = await lists.ImportAsync(ListKind.Enterprises, file, "planner2");
+
+        Assert.Equal(["row 5, column 登记状态: 登记状态应为 存续、注销、吊销 或 迁出"], result.Errors.Select(e => e.ToString()));
+        Assert.Equal((0, 0, 0), (result.Imported, result.Created, result.Updated));
+        await using var fresh = store.Fresh();
+        var stored = await fresh.Enterprises.Include(e => e.Tags).OrderBy(e => e.Id).ToListAsync();
+        Assert.Equal([1, 2, 3], stored.Select(e => e.Id));
+        Assert.All(stored, e => Assert.Equal((RiskClass.B, "汽车产品销售;煤炭经营", 0), (e.RiskClass, string.Join(';', e.TagNames), e.RowVersion)));
+        Assert.Equal(0, await fresh.EnterpriseChanges.CountAsync());
+        Assert.Equal(1, await fresh.AuditEntries.CountAsync());
     }
 
     [SkippableTheory, MemberData(nameof(ProvidersAndFormats))]
