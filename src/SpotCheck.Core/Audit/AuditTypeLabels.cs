@@ -8,6 +8,7 @@ public static class AuditTypeLabels
         ["ROLES_CREATED"] = "初始化角色",
         ["USER_CREATED"] = "新建用户",
         ["USER_ROLES_CHANGED"] = "更改用户角色",
+        ["USER_DEPARTMENTS_CHANGED"] = "更改用户所属部门",
         ["API_TOKEN_ISSUED"] = "签发接口令牌",
         ["API_TOKENS_REVOKED"] = "吊销接口令牌",
         ["LOGIN_FAILED"] = "登录失败",

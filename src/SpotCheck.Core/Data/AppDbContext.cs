@@ -24,17 +24,20 @@ public sealed partial class AppDbContext(DbContextOptions<AppDbContext> options)
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         VersionedModel.ConfigureRowVersions(builder);
+        ConfigureScopes(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
+        CheckScopeAsync(CancellationToken.None).GetAwaiter().GetResult();
         VersionedModel.RaiseRowVersions(this);
         return base.SaveChanges(acceptAllChangesOnSuccess);
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
+        await CheckScopeAsync(cancellationToken);
         VersionedModel.RaiseRowVersions(this);
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 }

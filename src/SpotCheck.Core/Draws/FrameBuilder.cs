@@ -79,7 +79,7 @@ public static class FrameBuilder
             .Select(s => new Recent(s.EnterpriseId, s.DrawId, s.PlanId, s.SelectedOn)).ToListAsync(ct);
         var planIds = recent.Select(r => r.PlanId).Distinct().ToList();
         var planItems = plan.ItemIdList.ToHashSet();
-        var sharing = (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct))
+        var sharing = (await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct))
             .Where(p => p.ItemIds.Split(';').Any(i => planItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
             .Select(p => p.Id).ToHashSet();
         return recent.Where(r => sharing.Contains(r.PlanId)).GroupBy(r => r.EnterpriseId)
@@ -184,7 +184,7 @@ public static class FrameBuilder
     /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source; published ones are approved).</summary>
     static async Task<Dictionary<string, int>> OpenLoadsAsync(AppDbContext db, CancellationToken ct)
     {
-        var rows = await db.InspectionTasks.AsNoTracking().Where(t => t.State != TaskState.Approved && t.State != TaskState.Published)
+        var rows = await db.InspectionTasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.State != TaskState.Approved && t.State != TaskState.Published)
             .SelectMany(t => t.Members).Where(m => m.IsActive)
             .Join(db.Officers, m => m.OfficerId, o => o.Id, (m, o) => o.Code).ToListAsync(ct);
         return rows.GroupBy(c => c, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);

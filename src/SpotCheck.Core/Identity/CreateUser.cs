@@ -14,7 +14,7 @@ namespace SpotCheck.Core.Identity;
 public static class CreateUser
 {
     public sealed record Command(string UserName, string Role, string Password, string Actor, string? DisplayName = null,
-        string? OfficerCode = null);
+        string? OfficerCode = null, IReadOnlyList<string>? DepartmentCodes = null);
 
     public sealed class Handler(AppDbContext db, UserManager<AppUser> users, RoleManager<IdentityRole> roles, AuditLog audit)
     {
@@ -38,6 +38,11 @@ public static class CreateUser
             if (officerCode is not null && officer is null)
                 return new Error("user.unknown_officer", $"执法检查人员名录库中没有编号为“{officerCode}”的人员", "OfficerCode");
 
+            var departmentCodes = (cmd.DepartmentCodes ?? []).Select(c => c.Trim()).Where(c => c.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+            var departments = await db.Departments.Where(d => departmentCodes.Contains(d.Code)).Select(d => new { d.Id, d.Code }).ToListAsync(ct);
+            if (departmentCodes.FirstOrDefault(c => departments.All(d => d.Code != c)) is { } unknown)
+                return new Error("user.unknown_department", $"部门“{unknown}”不存在", "DepartmentCodes");
+
             await RoleSeed.EnsureRolesAsync(db, roles, audit, cmd.Actor, ct);
             var user = new AppUser
             {
@@ -51,12 +56,14 @@ public static class CreateUser
             if (!created.Succeeded) return IdentityErrors.ToError(created, "Password");
             var inRole = await users.AddToRoleAsync(user, cmd.Role);
             if (!inRole.Succeeded) return IdentityErrors.ToError(inRole, "Role");
+            db.UserDepartments.AddRange(departments.Select(d => new Scopes.UserDepartment(user.Id, d.Id)));
             await audit.AppendAsync(new AuditEvent("USER_CREATED", cmd.Actor, new JsonObject
             {
                 ["userId"] = user.Id,
                 ["userName"] = user.UserName,
                 ["roles"] = new JsonArray(cmd.Role),
                 ["officerCode"] = officerCode,
+                ["departments"] = new JsonArray([.. departmentCodes.Order(StringComparer.Ordinal).Select(c => (JsonNode)c)]),
             }), ct);
             await tx.CommitAsync(ct);
             return user;

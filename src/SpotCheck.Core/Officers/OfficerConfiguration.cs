@@ -11,6 +11,7 @@ sealed class DepartmentConfiguration : IEntityTypeConfiguration<Department>
         b.Property(d => d.Code).HasMaxLength(32).IsRequired();
         b.Property(d => d.Name).HasMaxLength(100).IsRequired();
         b.HasIndex(d => d.Code).IsUnique();
+        b.HasOne<Department>().WithMany().HasForeignKey(d => d.ParentId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Scopes;
 
 namespace SpotCheck.Core.Officers;
 
@@ -46,7 +47,7 @@ public static class SaveOfficer
             IReadOnlyList<string> changed;
             if (cmd.Id is { } id)
             {
-                var found = await db.Officers.SingleOrDefaultAsync(o => o.Id == id, ct);
+                var found = await db.Officers.InScope(db.Scope).SingleOrDefaultAsync(o => o.Id == id, ct);
                 if (found is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
                 officer = found;
                 if (cmd.ExpectedVersion is int seen && seen != officer.RowVersion)
@@ -71,7 +72,8 @@ public static class SaveOfficer
 /// <summary>Creates or renames a department.</summary>
 public static class SaveDepartment
 {
-    public sealed record Command(string Code, string Name);
+    /// <param name="ParentCode">The superior department's code; null leaves it as it is, "" makes the department top-level.</param>
+    public sealed record Command(string Code, string Name, string? ParentCode = null);
 
     public sealed class Handler(AppDbContext db, AuditLog audit)
     {
@@ -81,10 +83,27 @@ public static class SaveDepartment
             if (OfficerRules.DepartmentCode(code) is { } e1) return e1;
             if (OfficerRules.Required(cmd.Name, 100, nameof(cmd.Name), "部门名称") is { } e2) return e2;
             var department = await db.Departments.SingleOrDefaultAsync(d => d.Code == code, ct);
-            if (department is null) db.Departments.Add(department = new Department(code, cmd.Name.Trim()));
-            else if (department.Name == cmd.Name.Trim()) return department.Id;
-            else department.Rename(cmd.Name.Trim());
-            await audit.AppendAsync(new AuditEvent("DEPARTMENT_SAVED", actor, new JsonObject { ["code"] = code, ["name"] = department.Name }), ct);
+            var name = cmd.Name.Trim();
+            var parentCode = cmd.ParentCode?.Trim();
+            int? parentId = department?.ParentId;
+            if (parentCode is { Length: > 0 })
+            {
+                var tree = await db.Departments.AsNoTracking().Select(d => new Scopes.DataScopes.DepartmentNode(d.Id, d.Code, d.ParentId)).ToListAsync(ct);
+                var parent = tree.SingleOrDefault(d => d.Code == parentCode);
+                if (parent is null) return new Error("department.parent", $"上级部门“{parentCode}”不存在", nameof(cmd.ParentCode));
+                if (department is not null && Scopes.DataScopes.Below(tree, tree.Where(d => d.Id == department.Id)).Any(d => d.Id == parent.Id))
+                    return new Error("department.parent", "上级部门不能是本部门或本部门的下级", nameof(cmd.ParentCode));
+                parentId = parent.Id;
+            }
+            else if (parentCode is not null) parentId = null;
+            if (department is null) db.Departments.Add(department = new Department(code, name));
+            else if (department.Name == name && department.ParentId == parentId) return department.Id;
+            else department.Rename(name);
+            department.MoveUnder(parentId);
+            await audit.AppendAsync(new AuditEvent("DEPARTMENT_SAVED", actor, new JsonObject
+            {
+                ["code"] = code, ["name"] = department.Name, ["parentId"] = parentId,
+            }), ct);
             return department.Id;
         }, ct);
     }
@@ -99,7 +118,7 @@ public static class DeclareConflict
     {
         public Task<Result<int>> HandleAsync(Command cmd, string actor, CancellationToken ct = default) => db.RunAsync<int>(async () =>
         {
-            var officer = await db.Officers.Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == cmd.OfficerId, ct);
+            var officer = await db.Officers.InScope(db.Scope).Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == cmd.OfficerId, ct);
             if (officer is null) return new Error("officer.not_found", "执法检查人员不存在", Kind: ErrorKind.NotFound);
             var uscc = await db.Enterprises.Where(e => e.Id == cmd.EnterpriseId).Select(e => e.Uscc).SingleOrDefaultAsync(ct);
             if (uscc is null) return new Error("enterprise.not_found", "检查对象不存在", nameof(cmd.EnterpriseId), ErrorKind.NotFound);
@@ -147,7 +166,7 @@ public static class ListOfficers
 
         IQueryable<Officer> Of(int? departmentId)
         {
-            var q = db.Officers.AsNoTracking();
+            var q = db.Officers.InScope(db.Scope).AsNoTracking();
             return departmentId is { } d ? q.Where(o => o.DepartmentId == d) : q;
         }
     }

@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Scopes;
 
 namespace SpotCheck.Core.Officers;
 
@@ -16,7 +17,7 @@ public static class WithdrawConflict
     {
         public Task<Result> HandleAsync(int officerId, int conflictId, string reason, string actor, CancellationToken ct = default) => db.RunAsync(async () =>
         {
-            var officer = await db.Officers.Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == officerId, ct);
+            var officer = await db.Officers.InScope(db.Scope).Include(o => o.Conflicts).SingleOrDefaultAsync(o => o.Id == officerId, ct);
             var conflict = officer?.Conflicts.FirstOrDefault(c => c.Id == conflictId);
             if (officer is null || conflict is null) return new Error("officer.conflict_not_found", "回避事由不存在", Kind: ErrorKind.NotFound);
             if (!conflict.IsActive) return new Error("officer.conflict_withdrawn", "该回避事由已撤回", Kind: ErrorKind.Conflict);

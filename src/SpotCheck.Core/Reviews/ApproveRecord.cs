@@ -56,7 +56,8 @@ public static class ApproveRecord
                 var recheckDue = calendar.AddWorkdays(due, RecheckWorkdays) is { IsSuccess: true } r ? r.Value : due.AddDays(7);
                 recheck = InspectionTask.NonRandom(TaskSource.Recheck, task.EnterpriseId, task.ItemIdList, recheckDue,
                     $"责令限期整改复查：原任务 #{task.Id}，整改期限 {due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}",
-                    task.ActiveMembers.Select(m => m.OfficerId).ToList(), reviewer.UserName, now, recheckOfTaskId: task.Id);
+                    task.ActiveMembers.Select(m => m.OfficerId).ToList(), reviewer.UserName, now,
+                    task.DepartmentId ?? await TaskDepartment.ForItemsAsync(db, task.ItemIdList, ct), recheckOfTaskId: task.Id);
                 db.InspectionTasks.Add(recheck);
                 await db.SaveChangesAsync(ct);
                 record.LinkRecheck(recheck.Id);

@@ -61,7 +61,11 @@ public static class CreateTask
                 if (o.HasConflictWith(c.EnterpriseId))
                     return new Error("task.team", $"检查人员 {o.Name} 与该检查对象存在回避情形", nameof(c.OfficerIds));
             }
-            var task = InspectionTask.NonRandom(source, c.EnterpriseId, itemIds, c.DueDate, c.Basis.Trim(), team, actor, clock.GetUtcNow().UtcDateTime);
+            var department = await TaskDepartment.ForItemsAsync(db, itemIds, ct);
+            if (!db.Scope.ActsFor(department))
+                return new Error("task.items", "所选检查事项不属于本部门，不能为其创建任务", nameof(c.ItemIds), ErrorKind.Forbidden);
+            var task = InspectionTask.NonRandom(source, c.EnterpriseId, itemIds, c.DueDate, c.Basis.Trim(), team, actor,
+                clock.GetUtcNow().UtcDateTime, department);
             db.InspectionTasks.Add(task);
             await audit.AppendAsync(new AuditEvent("TASK_CREATED", actor, new JsonObject
             {

@@ -34,6 +34,8 @@ public sealed class InspectionTask : Data.IVersioned
     public int? ReplacesTaskId { get; private set; }
     /// <summary>Why the target was found invalid for the frame (注销, 查无此企业 …); set when the task is replaced.</summary>
     public string? FrameErrorReason { get; private set; }
+    /// <summary>The department responsible for a task outside any plan (a drawn task belongs to its plan's departments).</summary>
+    public int? DepartmentId { get; private set; }
     public string CreatedBy { get; private set; } = "";
     public DateTime CreatedAtUtc { get; private set; }
     public int RowVersion { get; private set; }
@@ -109,11 +111,12 @@ public sealed class InspectionTask : Data.IVersioned
     /// <summary>A non-random task; the team is listed in the order the planner gave (first = leader).</summary>
     public static InspectionTask NonRandom(
         TaskSource source, int enterpriseId, IReadOnlyList<int> itemIds, DateOnly dueDate, string basis,
-        IReadOnlyList<int> team, string createdBy, DateTime utcNow, int? recheckOfTaskId = null)
+        IReadOnlyList<int> team, string createdBy, DateTime utcNow, int? departmentId, int? recheckOfTaskId = null)
     {
         if (TaskLabels.IsRandom(source)) throw new ArgumentException("random tasks come from a draw", nameof(source));
         var task = New(source, enterpriseId, itemIds, dueDate, basis, createdBy, utcNow);
         task.RecheckOfTaskId = recheckOfTaskId;
+        task.DepartmentId = departmentId;
         foreach (var officerId in team) task.AddMember(officerId, null);
         task.ElectLeader();
         return task;

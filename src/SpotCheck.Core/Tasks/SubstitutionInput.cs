@@ -33,7 +33,7 @@ static class SubstitutionInput
         var depts = officers.Where(o => teamIds.Contains(o.Id)).Select(o => o.Department!.Code).Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal).ToList();
         var loads = await db.TaskMembers.AsNoTracking()
-            .Where(m => m.IsActive && db.InspectionTasks.Any(t => t.Id == m.TaskId && t.State != TaskState.Approved && t.State != TaskState.Published))
+            .Where(m => m.IsActive && db.InspectionTasks.IgnoreQueryFilters().Any(t => t.Id == m.TaskId && t.State != TaskState.Approved && t.State != TaskState.Published))
             .GroupBy(m => m.OfficerId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(x => x.Key, x => x.Count, ct);
         var pool = officers.Where(o => Officers.Officer.IsValidCode(o.Code)).Select(o => new Inspector(o.Code, o.Department!.Code, o.Active,
             o.CertificateValidTo, loads.GetValueOrDefault(o.Id), Math.Max(o.WorkloadCap, loads.GetValueOrDefault(o.Id)))).ToList();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Scopes;
 
 namespace SpotCheck.Core.Transfer;
 
@@ -87,7 +88,7 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
         var rows = kind switch
         {
             ListKind.Enterprises => EnterpriseRows(),
-            ListKind.Officers => db.Officers.AsNoTracking().Include(o => o.Department).OrderBy(o => o.Code).AsEnumerable().Select(OfficerLayout.ToCells),
+            ListKind.Officers => db.Officers.InScope(db.Scope).AsNoTracking().Include(o => o.Department).OrderBy(o => o.Code).AsEnumerable().Select(OfficerLayout.ToCells),
             _ => ItemRows(),
         };
         TabularFile.Write(stream, format, Layout(kind), Counted(rows), Title(kind));

@@ -1257,6 +1257,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<int?>("ParentId")
+                        .HasColumnType("integer");
+
                     b.Property<int>("RowVersion")
                         .IsConcurrencyToken()
                         .ValueGeneratedOnAdd()
@@ -1267,6 +1270,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("ParentId");
 
                     b.ToTable("Departments");
                 });
@@ -1761,6 +1766,21 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.ToTable("FollowUpActions");
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Scopes.UserDepartment", b =>
+                {
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("DepartmentId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "DepartmentId");
+
+                    b.HasIndex("DepartmentId");
+
+                    b.ToTable("UserDepartments");
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Tasks.InspectionRecord", b =>
                 {
                     b.Property<int>("Id")
@@ -1885,6 +1905,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<int?>("DepartmentId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DrawId")
                         .HasMaxLength(64)
@@ -2167,6 +2190,14 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Officers.Department", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Officers.Department", null)
+                        .WithMany()
+                        .HasForeignKey("ParentId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Officers.Officer", b =>
                 {
                     b.HasOne("SpotCheck.Core.Officers.Department", "Department")
@@ -2242,6 +2273,21 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .WithMany()
                         .HasForeignKey("TaskId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SpotCheck.Core.Scopes.UserDepartment", b =>
+                {
+                    b.HasOne("SpotCheck.Core.Officers.Department", null)
+                        .WithMany()
+                        .HasForeignKey("DepartmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("SpotCheck.Core.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

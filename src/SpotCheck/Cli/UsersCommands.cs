@@ -25,9 +25,13 @@ public static class UsersCommands
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "从标准输入读取密码（一行）", Required = true };
         var displayName = new Option<string?>("--display-name") { Description = "显示姓名（默认同用户名）" };
         var officer = new Option<string?>("--officer") { Description = "关联的执法检查人员编号（如 XP-OFF-01），该用户即可查看本人的检查任务" };
+        var departments = new Option<string[]>("--department")
+        {
+            Description = "所属部门编码，可重复（只处理本部门的工作，并可查看下级部门的工作；不填则处理全部部门）",
+        };
         var dataDir = CommonOptions.DataDir();
         var db = CommonOptions.Db();
-        var command = new Command("add", "创建用户（密码从标准输入读取）") { name, role, passwordStdin, displayName, officer, dataDir, db };
+        var command = new Command("add", "创建用户（密码从标准输入读取）") { name, role, passwordStdin, displayName, officer, departments, dataDir, db };
         command.SetAction(async (parse, ct) =>
         {
             var password = await Console.In.ReadLineAsync(ct) ?? "";
@@ -35,7 +39,7 @@ public static class UsersCommands
             await using var scope = services.CreateAsyncScope();
             var result = await scope.ServiceProvider.GetRequiredService<CreateUser.Handler>().HandleAsync(
                 new CreateUser.Command(parse.GetRequiredValue(name), parse.GetRequiredValue(role), password, Actor, parse.GetValue(displayName),
-                    parse.GetValue(officer)), ct);
+                    parse.GetValue(officer), parse.GetValue(departments)), ct);
             if (!result.IsSuccess) throw new CliException(result.Error!.Message);
             Console.WriteLine($"created {result.Value.UserName} ({parse.GetRequiredValue(role)})");
             return 0;

@@ -88,6 +88,7 @@ public static class WebHost
             o.AddInterceptors(sp.GetRequiredService<PublicGeneration>());
         });
         services.AddScoped<AuditLog>();
+        services.AddDataScopes();
         services.AddScoped<DrawRecordCache>();
         services.AddSingleton<Core.Publication.PublicTotals>();
         services.AddSingleton<OpenDataFiles>();
@@ -143,6 +144,7 @@ public static class WebHost
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseDataScopes();
         app.UseApiAntiforgery();
         app.UseAntiforgery();
 

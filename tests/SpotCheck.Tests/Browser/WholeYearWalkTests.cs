@@ -140,6 +140,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         await Assertions.Expect(planner.Locator("#draw-notice")).ToContainTextAsync("抽取与配员已完成");
         var selected = await planner.Locator("#selections tbody tr").CountAsync();
         Assert.True(selected >= 4, $"one target per risk class at least, got {selected}");
+        await AssertReadableAloudAsync(planner.Locator("#selections tbody tr"));
         await ShotAsync(planner, "drawn");
         await planner.ClickAsync("button:has-text('公示')");
         await Assertions.Expect(planner.Locator("#draw-notice")).ToContainTextAsync("已公示");
@@ -234,6 +235,22 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         await page.ClickAsync("#login-submit");
         await page.WaitForURLAsync("**/Staff");
         return page;
+    }
+
+    /// <summary>Each drawn row can be read aloud at the ceremony: a company name, a stratum in words, officers by name.</summary>
+    static async Task AssertReadableAloudAsync(ILocator rows)
+    {
+        var teamNames = new[] { "张明（XP-OFF-01）", "李华（XP-OFF-02）" };
+        foreach (var row in await rows.AllAsync())
+        {
+            var cells = await row.Locator("td").AllInnerTextsAsync();
+            var enterprise = cells[1].Split('\n')[0].Trim();
+            Assert.Matches(@"\p{IsCJKUnifiedIdeographs}{2,}", enterprise);
+            Assert.Matches(@"^([ABCD]类（.*风险.*）|重点监管对象)$", cells[2].Trim());
+            Assert.True(cells[3].Contains("无法配员", StringComparison.Ordinal) || teamNames.Any(n => cells[3].Contains(n, StringComparison.Ordinal)),
+                $"officers by name: {cells[3]}");
+            Assert.DoesNotMatch("FLAGGED|XP-OFF-0[12](?!）)", cells[2] + cells[3]);
+        }
     }
 
     async Task ShotAsync(IPage page, string name) =>

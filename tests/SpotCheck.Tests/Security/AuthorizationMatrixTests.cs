@@ -225,6 +225,7 @@ public abstract partial class AuthorizationMatrixTests(HostFixture fixture, ITes
         ["GET /Admin/Users/Index"] = AdminOnly,
         ["POST /Admin/Users/Index?handler=Create"] = AdminOnly,
         ["POST /Admin/Users/Index?handler=Roles"] = AdminOnly,
+        ["POST /Admin/Users/Index?handler=Departments"] = AdminOnly,
         ["POST /Admin/Users/Index?handler=Token"] = AdminOnly,
         ["POST /Admin/Users/Index?handler=Revoke"] = AdminOnly,
         ["GET /Admin/Calendar/Index"] = AdminOnly,

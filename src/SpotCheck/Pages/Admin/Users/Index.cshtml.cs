@@ -4,12 +4,15 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Identity;
+using SpotCheck.Core.Scopes;
 
 namespace SpotCheck.Pages.Admin.Users;
 
 public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 {
-    public sealed record UserRow(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, int LiveTokens);
+    public sealed record UserRow(string UserName, string DisplayName, IReadOnlyList<string> Roles, bool LockedOut, int LiveTokens,
+        IReadOnlyList<int> DepartmentIds);
+    public sealed record DepartmentOption(int Id, string Code, string Name);
 
     public sealed class NewUser
     {
@@ -38,6 +41,7 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
 
     [BindProperty] public NewUser Input { get; set; } = new();
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public IReadOnlyList<DepartmentOption> Departments { get; private set; } = [];
     [TempData] public string? Message { get; set; }
     /// <summary>A freshly issued token, shown once on this response only (never stored in TempData or logs).</summary>
     public string? IssuedToken { get; private set; }
@@ -77,6 +81,21 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostDepartmentsAsync(string? userName, List<string>? departments,
+        [FromServices] SetUserDepartments.Handler handler, CancellationToken ct)
+    {
+        ModelState.Clear();
+        var result = await handler.HandleAsync(new SetUserDepartments.Command(userName ?? "", departments ?? [], Actor), ct);
+        if (!result.IsSuccess)
+        {
+            ModelState.AddModelError("", result.Error!.Message);
+            await LoadAsync(ct);
+            return Page();
+        }
+        Message = $"已更新 {userName} 的所属部门";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostTokenAsync(string? userName, [FromServices] IssueApiToken.Handler handler, CancellationToken ct)
     {
         ModelState.Clear();
@@ -110,9 +129,11 @@ public sealed class IndexModel(AppDbContext db, TimeProvider clock) : PageModel
                 u.UserName, u.DisplayName, u.LockoutEnd,
                 Roles = db.UserRoles.Where(ur => ur.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 Tokens = db.ApiTokens.Count(t => t.UserId == u.Id && t.RevokedAtUtc == null),
+                Departments = db.UserDepartments.Where(m => m.UserId == u.Id).Select(m => m.DepartmentId).ToList(),
             })
             .ToListAsync(ct);
         Users = [.. rows.Select(r => new UserRow(r.UserName!, r.DisplayName, [.. r.Roles.Order(StringComparer.Ordinal)],
-            r.LockoutEnd is { } end && end > now, r.Tokens))];
+            r.LockoutEnd is { } end && end > now, r.Tokens, r.Departments))];
+        Departments = await db.Departments.AsNoTracking().OrderBy(d => d.Code).Select(d => new DepartmentOption(d.Id, d.Code, d.Name)).ToListAsync(ct);
     }
 }

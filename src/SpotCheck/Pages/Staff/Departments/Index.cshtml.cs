@@ -10,7 +10,7 @@ namespace SpotCheck.Pages.Staff.Departments;
 
 public sealed class IndexModel(AppDbContext db) : PageModel
 {
-    public sealed record Row(int Id, string Code, string Name, bool IsDemo, int Officers, int ActiveOfficers);
+    public sealed record Row(int Id, string Code, string Name, bool IsDemo, int Officers, int ActiveOfficers, string? ParentName);
 
     public sealed class DepartmentInput
     {
@@ -21,6 +21,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
         [Required(ErrorMessage = "请输入部门名称")]
         [Display(Name = "部门名称")]
         public string Name { get; set; } = "";
+
+        [Display(Name = "上级部门")]
+        public string? ParentCode { get; set; }
     }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -34,7 +37,9 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     {
         if (ModelState.IsValid)
         {
-            var result = await save.HandleAsync(new SaveDepartment.Command(Input.Code, Input.Name), User.Identity!.Name!, ct);
+            // The hierarchy decides who reads whose work, so only an administrator sets it.
+            var parent = User.IsInRole(Core.Identity.Roles.Admin) ? Input.ParentCode ?? "" : null;
+            var result = await save.HandleAsync(new SaveDepartment.Command(Input.Code, Input.Name, parent), User.Identity!.Name!, ct);
             if (result.IsSuccess) return RedirectToPage();
             ModelState.AddError(result.Error!, nameof(Input));
         }
@@ -45,6 +50,7 @@ public sealed class IndexModel(AppDbContext db) : PageModel
     async Task LoadAsync(CancellationToken ct) =>
         Rows = await db.Departments.AsNoTracking().OrderBy(d => d.Code)
             .Select(d => new Row(d.Id, d.Code, d.Name, d.IsDemo,
-                db.Officers.Count(o => o.DepartmentId == d.Id), db.Officers.Count(o => o.DepartmentId == d.Id && o.Active)))
+                db.Officers.Count(o => o.DepartmentId == d.Id), db.Officers.Count(o => o.DepartmentId == d.Id && o.Active),
+                db.Departments.Where(p => p.Id == d.ParentId).Select(p => p.Name).FirstOrDefault()))
             .ToListAsync(ct);
 }

@@ -6,6 +6,7 @@ using SpotCheck.Core.Common;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Officers;
 using SpotCheck.Hosting.Security;
+using SpotCheck.Core.Scopes;
 
 namespace SpotCheck.Pages.Staff.Officers;
 
@@ -64,7 +65,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
 
     async Task<bool> LoadAsync(int id, CancellationToken ct)
     {
-        var officer = await db.Officers.AsNoTracking().Include(o => o.Department).SingleOrDefaultAsync(o => o.Id == id, ct);
+        var officer = await db.Officers.InScope(db.Scope).AsNoTracking().Include(o => o.Department).SingleOrDefaultAsync(o => o.Id == id, ct);
         if (officer is null) return false;
         Officer = officer;
         Conflicts = await db.OfficerConflicts.AsNoTracking().Where(c => c.OfficerId == id)

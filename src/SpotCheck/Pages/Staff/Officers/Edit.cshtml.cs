@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.Rendering;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Officers;
+using SpotCheck.Core.Scopes;
 
 namespace SpotCheck.Pages.Staff.Officers;
 
@@ -17,7 +18,7 @@ public sealed class EditModel(AppDbContext db, SaveOfficer.Handler save) : PageM
     {
         if (id is not null)
         {
-            var o = await db.Officers.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+            var o = await db.Officers.InScope(db.Scope).AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
             if (o is null) return NotFound();
             Input = new SaveOfficer.Command
             {

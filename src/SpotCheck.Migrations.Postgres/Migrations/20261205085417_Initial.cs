@@ -128,11 +128,18 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    IsDemo = table.Column<bool>(type: "boolean", nullable: false)
+                    IsDemo = table.Column<bool>(type: "boolean", nullable: false),
+                    ParentId = table.Column<int>(type: "integer", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Departments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Departments_Departments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -466,6 +473,30 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserDepartments",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "text", nullable: false),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserDepartments", x => new { x.UserId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_UserDepartments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UserDepartments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnterpriseChanges",
                 columns: table => new
                 {
@@ -575,6 +606,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     RecheckOfTaskId = table.Column<int>(type: "integer", nullable: true),
                     ReplacesTaskId = table.Column<int>(type: "integer", nullable: true),
                     FrameErrorReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    DepartmentId = table.Column<int>(type: "integer", nullable: true),
                     CreatedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     RowVersion = table.Column<int>(type: "integer", nullable: false, defaultValue: 0)
@@ -1102,6 +1134,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Departments_ParentId",
+                table: "Departments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSelections_DrawId_EnterpriseId",
                 table: "DrawSelections",
                 columns: new[] { "DrawId", "EnterpriseId" },
@@ -1381,6 +1418,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 table: "TaskMembers",
                 columns: new[] { "TaskId", "TicketOrder" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserDepartments_DepartmentId",
+                table: "UserDepartments",
+                column: "DepartmentId");
         }
 
         /// <inheritdoc />
@@ -1468,10 +1510,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "TaskMembers");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "UserDepartments");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "DrawSessions");
@@ -1481,6 +1523,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             migrationBuilder.DropTable(
                 name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "InspectionTasks");

@@ -127,11 +127,18 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0),
                     Code = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false)
+                    IsDemo = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ParentId = table.Column<int>(type: "INTEGER", nullable: true)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Departments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Departments_Departments_ParentId",
+                        column: x => x.ParentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
                 });
 
             migrationBuilder.CreateTable(
@@ -465,6 +472,30 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "UserDepartments",
+                columns: table => new
+                {
+                    UserId = table.Column<string>(type: "TEXT", nullable: false),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_UserDepartments", x => new { x.UserId, x.DepartmentId });
+                    table.ForeignKey(
+                        name: "FK_UserDepartments_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_UserDepartments_Departments_DepartmentId",
+                        column: x => x.DepartmentId,
+                        principalTable: "Departments",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "EnterpriseChanges",
                 columns: table => new
                 {
@@ -574,6 +605,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     RecheckOfTaskId = table.Column<int>(type: "INTEGER", nullable: true),
                     ReplacesTaskId = table.Column<int>(type: "INTEGER", nullable: true),
                     FrameErrorReason = table.Column<string>(type: "TEXT", maxLength: 500, nullable: true),
+                    DepartmentId = table.Column<int>(type: "INTEGER", nullable: true),
                     CreatedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
                     CreatedAtUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
                     RowVersion = table.Column<int>(type: "INTEGER", nullable: false, defaultValue: 0)
@@ -1101,6 +1133,11 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_Departments_ParentId",
+                table: "Departments",
+                column: "ParentId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSelections_DrawId_EnterpriseId",
                 table: "DrawSelections",
                 columns: new[] { "DrawId", "EnterpriseId" },
@@ -1380,6 +1417,11 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 table: "TaskMembers",
                 columns: new[] { "TaskId", "TicketOrder" },
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_UserDepartments_DepartmentId",
+                table: "UserDepartments",
+                column: "DepartmentId");
         }
 
         /// <inheritdoc />
@@ -1467,10 +1509,10 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "TaskMembers");
 
             migrationBuilder.DropTable(
-                name: "AspNetRoles");
+                name: "UserDepartments");
 
             migrationBuilder.DropTable(
-                name: "AspNetUsers");
+                name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "DrawSessions");
@@ -1480,6 +1522,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
             migrationBuilder.DropTable(
                 name: "Officers");
+
+            migrationBuilder.DropTable(
+                name: "AspNetUsers");
 
             migrationBuilder.DropTable(
                 name: "InspectionTasks");
