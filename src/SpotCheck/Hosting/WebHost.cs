@@ -137,7 +137,12 @@ public static class WebHost
             });
             api.UseStatusCodePages();
         });
-        app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request.Path), ui => ui.UseExceptionHandler("/Error"));
+        app.UseWhen(ctx => !ApiPaths.IsApi(ctx.Request.Path), ui =>
+        {
+            ui.UseExceptionHandler("/Error");
+            // A bare 404/403 from a page becomes a page in words, not the browser's own error screen.
+            ui.UseStatusCodePagesWithReExecute("/Error", "?code={0}");
+        });
         app.UseSerilogRequestLogging();
         app.UseStaticFiles();
         app.UsePublicResponseCache();

@@ -9,6 +9,8 @@ namespace SpotCheck.Pages;
 public sealed class ErrorModel : PageModel
 {
     public string RequestId { get; private set; } = "";
+    /// <summary>The status of the original request when the error page is shown in its place (404, 403, …).</summary>
+    [BindProperty(SupportsGet = true)] public int? Code { get; set; }
 
     public void OnGet() => RequestId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 

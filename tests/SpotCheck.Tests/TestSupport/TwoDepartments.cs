@@ -21,9 +21,11 @@ public sealed record TwoDepartments(int PlanA, string DrawA, int TaskA, int Offi
     public const string PlannerA = "planner-xiping", PlannerB = "planner-shangcai", CityPlanner = "planner-city";
     public const string PlanBName = "2026年上蔡县工业领域双随机抽查";
 
-    public static async Task<TwoDepartments> CreateAsync(TestHost host)
+    public static Task<TwoDepartments> CreateAsync(TestHost host) => CreateAsync(host.Factory.Services, host.Today);
+
+    public static async Task<TwoDepartments> CreateAsync(IServiceProvider services, DateOnly today)
     {
-        await using var scope = host.Factory.Services.CreateAsyncScope();
+        await using var scope = services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<AppDbContext>();
         var save = sp.GetRequiredService<SaveDepartment.Handler>();
@@ -43,14 +45,14 @@ public sealed record TwoDepartments(int PlanA, string DrawA, int TaskA, int Offi
         Ok(await sp.GetRequiredService<PublishItem.Handler>().HandleAsync(itemId, "test"));
         var planB = Ok(await sp.GetRequiredService<SavePlan.Handler>().HandleAsync(new SavePlan.Command
         {
-            Year = host.Today.Year, Name = PlanBName, ItemIds = [itemId], DepartmentCodes = [CountyB],
-            RatioPpm = new() { ["A"] = 50_000, ["B"] = 50_000, ["C"] = 50_000, ["D"] = 50_000 }, EndDate = new DateOnly(host.Today.Year, 12, 31),
+            Year = today.Year, Name = PlanBName, ItemIds = [itemId], DepartmentCodes = [CountyB],
+            RatioPpm = new() { ["A"] = 50_000, ["B"] = 50_000, ["C"] = 50_000, ["D"] = 50_000 }, EndDate = new DateOnly(today.Year, 12, 31),
         }, "test"));
         Ok(await sp.GetRequiredService<PublishPlan.Handler>().HandleAsync(planB, "test"));
         var enterprise = await db.Enterprises.AsNoTracking().OrderBy(e => e.Id).Select(e => e.Id).FirstAsync();
         var taskB = Ok(await sp.GetRequiredService<CreateTask.Handler>().HandleAsync(new CreateTask.Command
         {
-            EnterpriseId = enterprise, ItemIds = [itemId], DueDate = host.Today.AddDays(30), Basis = "举报编号 SC-2026-001", OfficerIds = [b1, b2],
+            EnterpriseId = enterprise, ItemIds = [itemId], DueDate = today.AddDays(30), Basis = "举报编号 SC-2026-001", OfficerIds = [b1, b2],
         }, "test"));
 
         var users = sp.GetRequiredService<CreateUser.Handler>();

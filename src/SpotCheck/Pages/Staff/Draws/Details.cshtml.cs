@@ -32,6 +32,8 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
     /// <summary>The organiser (Planner); which forms the page shows follows the same policies as the handlers.</summary>
     public bool IsPlanner { get; private set; }
     public bool IsParty { get; private set; }
+    /// <summary>A superior department's view of a subordinate's draw: everything is shown, no step can be taken.</summary>
+    public bool ReadOnly { get; private set; }
     public string Party => IsPlanner ? DrawSession.Organizer : DrawSession.Supervisor;
 
     [NonHandler]
@@ -101,6 +103,9 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         var draw = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes().SingleOrDefaultAsync(d => d.DrawId == DrawId, ct);
         if (draw is null) return false;
         Draw = draw;
+        var departments = await db.Plans.AsNoTracking().Where(p => p.Id == draw.PlanId).Select(p => p.DepartmentCodes).SingleAsync(ct);
+        ReadOnly = !db.Scope.ActsForAny(departments.Split(';'));
+        if (ReadOnly) IsPlanner = IsParty = false;
         Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ThenBy(s => s.Id).ToListAsync(ct);
         var enterpriseIds = Selections.Select(s => s.EnterpriseId).ToList();
         EnterpriseNames = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))

@@ -11,9 +11,13 @@ public sealed class IndexModel(AppDbContext db, ListPlans.Handler list) : PageMo
 {
     public IReadOnlyList<Plan> Plans { get; private set; } = [];
     public IReadOnlyDictionary<int, string> ItemNames { get; private set; } = new Dictionary<int, string>();
+    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
     public string? Error { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct) => await LoadAsync(ct);
+
+    /// <summary>False for a subordinate department's plan seen by its superior: shown, not changed.</summary>
+    public bool ActsFor(Plan p) => db.Scope.ActsForAny(p.DepartmentCodeList);
 
     [HandlerPolicy(Policies.Planners)]
     public async Task<IActionResult> OnPostPublishAsync(int id, [FromServices] PublishPlan.Handler publish, CancellationToken ct)
@@ -29,6 +33,7 @@ public sealed class IndexModel(AppDbContext db, ListPlans.Handler list) : PageMo
     {
         Plans = await list.HandleAsync(publicOnly: false, ct);
         ItemNames = await db.InspectionItems.AsNoTracking().ToDictionaryAsync(i => i.Id, i => i.Name, ct);
+        DepartmentNames = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);
     }
 
     public static string StateLabel(PlanState s) => s switch
