@@ -34,7 +34,8 @@ public static class RunDraw
                 var assignment = builder.Assign();
 
                 var ids = selection.Selected.Select(s => s.Id).ToList();
-                var enterprises = await db.Enterprises.AsNoTracking().Where(e => ids.Contains(e.Uscc))
+                // One array parameter: 100,000 targets as single parameters would exceed SQLite's variable limit.
+                var enterprises = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(ids).Contains(e.Uscc))
                     .Select(e => new { e.Id, e.Uscc }).ToDictionaryAsync(e => e.Uscc, e => e.Id, StringComparer.Ordinal, ct);
                 var teams = assignment.Assigned.ToDictionary(a => a.Target, StringComparer.Ordinal);
                 var departments = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, StringComparer.Ordinal, ct);

@@ -26,6 +26,8 @@ public sealed class InspectionTask : Data.IVersioned
     public string ItemIds { get; private set; } = "";
     public DateOnly DueDate { get; private set; }
     public TaskState State { get; private set; }
+    /// <summary>Approved, published or replaced: computed by the database from <see cref="State"/>, for the task list's index.</summary>
+    public bool IsFinished { get; private set; }
     /// <summary>Why a non-draw task exists (complaint number, instruction, …); empty for draw tasks.</summary>
     public string Basis { get; private set; } = "";
     /// <summary>The task this one re-checks (RECTIFY → 复查), if any.</summary>

@@ -46,7 +46,7 @@ public static class ListTasks
         async Task<IReadOnlyList<TaskSummary>> RowsAsync(IQueryable<InspectionTask> q, int skip, int take, CancellationToken ct)
         {
             // Work still to do first (检查中, 已退回, 待审核), then finished tasks; within each, the nearest due date first.
-            var rows = await q.OrderBy(t => t.State == TaskState.Approved || t.State == TaskState.Published || t.State == TaskState.Replaced).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
+            var rows = await q.OrderBy(t => t.IsFinished).ThenBy(t => t.DueDate).ThenBy(t => t.Id)
                 .Join(db.Enterprises, t => t.EnterpriseId, e => e.Id, (t, e) => new { t.Id, t.Source, t.DrawId, t.EnterpriseId, e.Name, e.Uscc, t.DueDate, t.State })
                 .Skip(skip).Take(take).ToListAsync(ct);
             var ids = rows.Select(r => r.Id).ToList();

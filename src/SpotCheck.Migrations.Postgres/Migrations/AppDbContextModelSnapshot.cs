@@ -1926,6 +1926,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<bool>("IsFinished")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("boolean")
+                        .HasComputedColumnSql("\"State\" IN ('Approved', 'Published', 'Replaced')", true);
+
                     b.Property<string>("ItemIds")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1971,6 +1976,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
+
+                    b.HasIndex("IsFinished", "DueDate", "Id");
 
                     b.ToTable("InspectionTasks", (string)null);
                 });

@@ -1871,6 +1871,11 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("IsFinished")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("INTEGER")
+                        .HasComputedColumnSql("\"State\" IN ('Approved', 'Published', 'Replaced')", true);
+
                     b.Property<string>("ItemIds")
                         .IsRequired()
                         .HasMaxLength(1000)
@@ -1916,6 +1921,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
+
+                    b.HasIndex("IsFinished", "DueDate", "Id");
 
                     b.ToTable("InspectionTasks", (string)null);
                 });

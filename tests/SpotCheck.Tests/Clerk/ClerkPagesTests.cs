@@ -139,6 +139,11 @@ public sealed class ClerkPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
         var plannerHome = await (await Host.SignedInClientAsync(Roles.Planner)).GetStringAsync("/Staff");
         Assert.Contains("id=\"ceremony-work\"", plannerHome);
         Assert.DoesNotContain("id=\"review-work\"", plannerHome);
+        var undrawn = await QueryAsync(db => db.Plans.Where(p => p.State == SpotCheck.Core.Plans.PlanState.Published
+            && !db.DrawSessions.Any(d => d.PlanId == p.Id)).Select(p => p.Name).ToListAsync());
+        Assert.NotEmpty(undrawn); // the demo's 2026 plan, published and waiting for its ceremony
+        Assert.Contains("id=\"plans-to-draw\"", plannerHome);
+        Assert.All(undrawn, name => Assert.Contains(name, plannerHome));
 
         var supervisorHome = await (await Host.SignedInClientAsync(Roles.Supervisor)).GetStringAsync("/Staff");
         Assert.Contains("id=\"ceremony-work\"", supervisorHome);

@@ -28,6 +28,10 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
     public IReadOnlyList<OpenDraw>? OpenDraws { get; private set; }
     /// <summary>For Admins: calendar years that must be imported before some publication deadlines can be counted.</summary>
     public IReadOnlyList<int> MissingCalendarYears { get; private set; } = [];
+    /// <summary>For Admins from October: next year's holidays are not imported yet (deadlines of December's results cross the new year).</summary>
+    public int? NextCalendarYearMissing { get; private set; }
+    /// <summary>For Planners: published plans with no draw yet.</summary>
+    public IReadOnlyList<(int Id, string Name)>? PlansToDraw { get; private set; }
     public int PublishedItems { get; private set; }
     public int Enterprises { get; private set; }
     public int Officers { get; private set; }
@@ -57,11 +61,19 @@ public sealed class IndexModel(AppDbContext db, DeadlineBoard.Handler deadlines,
         if (await HttpContext.MayAsync(Policies.TeamMembers))
             MyTasks = await tasks.PageAsync(viewer, null, 1, 10, ct);
         if (await HttpContext.MayAsync(Policies.DrawParties)) OpenDraws = await OpenDrawsAsync(ct);
+        if (await HttpContext.MayAsync(Policies.Planners))
+            PlansToDraw = [.. (await db.Plans.AsNoTracking().Where(p => p.State == Core.Plans.PlanState.Published)
+                .Where(p => !db.DrawSessions.Any(d => d.PlanId == p.Id && d.Status != DrawStatus.Voided))
+                .OrderBy(p => p.EndDate).ThenBy(p => p.Id).Take(20).Select(p => new { p.Id, p.Name }).ToListAsync(ct)).Select(p => (p.Id, p.Name))];
         if (await HttpContext.MayAsync(Policies.Admin))
         {
             AuditAlert = (await audit.EnsureChainIntactAsync(ct)).Error?.Message;
             MissingCalendarYears = await db.InspectionRecords.AsNoTracking().Where(r => r.DeadlineYearMissing != null)
                 .Select(r => r.DeadlineYearMissing!.Value).Distinct().OrderBy(y => y).ToListAsync(ct);
+            var today = Ui.LocalToday(clock);
+            if (today.Month >= 10 && !MissingCalendarYears.Contains(today.Year + 1)
+                && !await db.CalendarYears.AnyAsync(c => c.Year == today.Year + 1, ct))
+                NextCalendarYearMissing = today.Year + 1;
         }
     }
 

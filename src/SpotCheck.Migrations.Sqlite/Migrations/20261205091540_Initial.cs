@@ -601,6 +601,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     ItemIds = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
                     State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false),
+                    IsFinished = table.Column<bool>(type: "INTEGER", nullable: false, computedColumnSql: "\"State\" IN ('Approved', 'Published', 'Replaced')", stored: true),
                     Basis = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
                     RecheckOfTaskId = table.Column<int>(type: "INTEGER", nullable: true),
                     ReplacesTaskId = table.Column<int>(type: "INTEGER", nullable: true),
@@ -1271,6 +1272,11 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 name: "IX_InspectionTasks_EnterpriseId",
                 table: "InspectionTasks",
                 column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_IsFinished_DueDate_Id",
+                table: "InspectionTasks",
+                columns: new[] { "IsFinished", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InspectionTasks_PlanId",

@@ -602,6 +602,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     ItemIds = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     DueDate = table.Column<DateOnly>(type: "date", nullable: false),
                     State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    IsFinished = table.Column<bool>(type: "boolean", nullable: false, computedColumnSql: "\"State\" IN ('Approved', 'Published', 'Replaced')", stored: true),
                     Basis = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
                     RecheckOfTaskId = table.Column<int>(type: "integer", nullable: true),
                     ReplacesTaskId = table.Column<int>(type: "integer", nullable: true),
@@ -1272,6 +1273,11 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 name: "IX_InspectionTasks_EnterpriseId",
                 table: "InspectionTasks",
                 column: "EnterpriseId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_InspectionTasks_IsFinished_DueDate_Id",
+                table: "InspectionTasks",
+                columns: new[] { "IsFinished", "DueDate", "Id" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_InspectionTasks_PlanId",
