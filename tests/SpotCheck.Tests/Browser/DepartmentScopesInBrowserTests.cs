@@ -67,13 +67,7 @@ public sealed class DepartmentScopesInBrowserTests
     static async Task<IPage> SignInAsync(IBrowser browser, string baseUrl, string userName)
     {
         var context = await browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = baseUrl, Locale = "zh-CN" });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", TestHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
-        return page;
+        return await (await context.NewPageAsync()).SignInAsync(userName);
     }
 
     static Task ShotAsync(IPage page, string name) =>

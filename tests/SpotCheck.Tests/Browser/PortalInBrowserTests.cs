@@ -171,13 +171,7 @@ public sealed class PortalBrowserFixture : IAsyncLifetime
                 .HandleAsync(new CreateUser.Command(userName, role, TestHost.Password, "test"), CancellationToken.None);
             Assert.True(created.IsSuccess, created.Error?.Message);
         }
-        var page = await OpenAsync(1280, 900);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", TestHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
-        return page;
+        return await (await OpenAsync(1280, 900)).SignInAsync(userName);
     }
 
     public async Task AssertFitsAsync(IPage page) =>

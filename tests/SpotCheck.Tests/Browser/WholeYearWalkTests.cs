@@ -228,13 +228,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
     async Task<IPage> SignInAsync(string userName)
     {
         var context = await _browser!.NewContextAsync(new BrowserNewContextOptions { BaseURL = _baseUrl, Locale = "zh-CN", AcceptDownloads = true });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", userName);
-        await page.FillAsync("#Input_Password", TestHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
-        return page;
+        return await (await context.NewPageAsync()).SignInAsync(userName);
     }
 
     /// <summary>Each drawn row can be read aloud at the ceremony: a company name, a stratum in words, officers by name.</summary>
