@@ -31,6 +31,7 @@ sealed class PostgresBulkCopy : IBulkCopy
                     int i => importer.WriteAsync(i, NpgsqlDbType.Integer, ct),
                     long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, ct),
                     DateTime d => importer.WriteAsync(d, NpgsqlDbType.TimestampTz, ct),
+                    DateOnly d => importer.WriteAsync(d, NpgsqlDbType.Date, ct),
                     _ => throw new ArgumentException($"No COPY type for {value.GetType()}", nameof(values)),
                 });
             }

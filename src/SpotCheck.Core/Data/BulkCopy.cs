@@ -15,7 +15,7 @@ public interface IBulkCopy
     Task<IBulkRowWriter> BeginAsync(DbConnection connection, string table, IReadOnlyList<string> columns, CancellationToken ct);
 }
 
-/// <summary>Takes rows (values in column order: string, bool, int, long, DateTime or null); disposing before <see cref="CompleteAsync"/> cancels the load.</summary>
+/// <summary>Takes rows (values in column order: string, bool, int, long, DateTime, DateOnly or null); disposing before <see cref="CompleteAsync"/> cancels the load.</summary>
 public interface IBulkRowWriter : IAsyncDisposable
 {
     Task WriteRowAsync(IReadOnlyList<object?> values, CancellationToken ct);

@@ -45,7 +45,7 @@ public static class SingleWinner
     public static bool IsLostRace(DbUpdateException e) =>
         e is DbUpdateConcurrencyException || e.InnerException is DbException inner && IsRaceCode(inner);
 
-    static bool IsRaceCode(DbException e) =>
+    public static bool IsRaceCode(DbException e) =>
         e.SqlState is "23505" or "40001" or "40P01"
         // SQLite names a UNIQUE violation in its message only; other constraint failures are bugs, not races.
         || e.Message.Contains("UNIQUE constraint failed", StringComparison.Ordinal);

@@ -72,6 +72,9 @@ sealed class DrawSelectionConfiguration : IEntityTypeConfiguration<DrawSelection
         // A freeze reads one year (cap), the exclusion window, and the latest staffed round per target: never the whole history.
         b.HasIndex(s => s.SelectedOn);
         b.HasIndex(s => new { s.Uscc, s.SelectedOn });
+        // The fairness statistics count a draw's rows per stratum and per team from these indexes alone.
+        b.HasIndex(s => new { s.DrawId, s.IsSupplement, s.Stratum });
+        b.HasIndex(s => new { s.DrawId, s.Team });
         b.Ignore(s => s.TeamCodes);
     }
 }

@@ -36,6 +36,8 @@ public sealed class DrawSession : Data.IVersioned
     /// </summary>
     public DrawSnapshot? Snapshot { get; private set; }
     public int FrameCount { get; private set; }
+    /// <summary>The frozen frame's size per stratum ("A=120;B=30"), counted from population.tsv at freeze, so statistics need not re-read it.</summary>
+    public string FrameStrata { get; private set; } = "";
     public int ExcludedCount { get; private set; }
     public int InspectorCount { get; private set; }
     public string PopulationTsv => LoadedSnapshot.Population;
@@ -75,7 +77,7 @@ public sealed class DrawSession : Data.IVersioned
     {
         DrawId = drawId, PlanId = planId, SupplementOf = supplementOf, Status = DrawStatus.Frozen, AsOf = asOf,
         ManifestJson = inputs.ManifestJson, InputsHash = inputs.InputsHash, Snapshot = new DrawSnapshot(inputs),
-        FrameCount = Lines(inputs.Population), ExcludedCount = Lines(inputs.Excluded), InspectorCount = Lines(inputs.Inspectors),
+        FrameCount = Lines(inputs.Population), FrameStrata = FrameStrataText.Of(inputs.Population), ExcludedCount = Lines(inputs.Excluded), InspectorCount = Lines(inputs.Inspectors),
         RandomnessSource = randomnessSource, CreatedBy = actor, FrozenAtUtc = utcNow,
         _steps = { new DrawStep(DrawStep.Freeze, "", utcNow) },
     };

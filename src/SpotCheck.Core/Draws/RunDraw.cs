@@ -47,14 +47,21 @@ public static class RunDraw
                 var targets = selection.Selected.Where(s => teams.ContainsKey(s.Id)).Select(s => new CreateDrawTasks.Target(
                     enterprises[s.Id], s.Rank, teams[s.Id].Team.Zip(teams[s.Id].Tickets, (o, k) => new CreateDrawTasks.Member(officerIds[o], k.ToHex())).ToList())).ToList();
 
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                foreach (var row in selection.Selected)
-                    db.DrawSelections.Add(new DrawSelection(draw.DrawId, draw.PlanId, enterprises[row.Id], row.Id, row.Rank, row.Stratum,
-                        draw.AsOf, teams.TryGetValue(row.Id, out var t) ? t.Team : [], draw.SupplementOf is not null));
                 var completed = draw.Complete(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible, clock.GetUtcNow().UtcDateTime);
                 if (!completed.IsSuccess) return completed.Error!;
                 plan.MarkDrawn();
-                CreateDrawTasks.Add(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime);
+
+                // Selections, tasks and seats go out in bulk; the audit append below saves the draw's new state and
+                // its entries in the same transaction, so a crash or a lost race leaves none of them.
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                await using (var rows = await EntityRowWriter<DrawSelection>.BeginAsync(db, ct))
+                {
+                    foreach (var row in selection.Selected)
+                        await rows.WriteAsync(new DrawSelection(draw.DrawId, draw.PlanId, enterprises[row.Id], row.Id, row.Rank, row.Stratum,
+                            draw.AsOf, teams.TryGetValue(row.Id, out var t) ? t.Team : [], draw.SupplementOf is not null), ct);
+                    await rows.CompleteAsync(ct);
+                }
+                await CreateDrawTasks.WriteAsync(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime, ct);
                 await audit.AppendAsync(new AuditEvent("DRAW_RESULT", actor, new JsonObject
                 {
                     ["seed"] = seed,

@@ -29,11 +29,11 @@ public static class OfficerFairness
         {
             var members = dept.ToList();
             var seats = members.Sum(o => assigned.GetValueOrDefault(o.Code));
-            var p = (double)seats / ((double)targets * members.Count);
+            var tails = new BinomialTails(targets, (double)seats / ((double)targets * members.Count));
             foreach (var o in members)
             {
                 var x = assigned.GetValueOrDefault(o.Code);
-                var pValue = BinomialTest.TwoSidedP(targets, x, p);
+                var pValue = tails.TwoSidedP(x);
                 shares.Add(new OfficerShare(o.Code, o.Name, o.Department, x, Math.Round((decimal)seats / members.Count, 2), pValue, pValue < threshold));
             }
         }

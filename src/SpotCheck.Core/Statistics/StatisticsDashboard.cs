@@ -36,17 +36,15 @@ public static class StatisticsDashboard
             var filter = scope.Filter;
             var directory = await filter.Directory(db).Where(e => e.Status == EnterpriseStatus.Active)
                 .GroupBy(e => e.RiskClass).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-            var inspected = await Inspected(scope.Tasks)
-                .Join(db.Enterprises, t => t.EnterpriseId, e => e.Id, (t, e) => new { e.Id, e.RiskClass }).Distinct()
-                .GroupBy(x => x.RiskClass).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+            // From the records (a task without one was not inspected), not a per-task existence probe over every task drawn.
+            var inspected = await scope.Tasks.Where(t => t.State != TaskState.Replaced)
+                .Join(db.InspectionRecords, t => t.Id, r => r.TaskId, (t, r) => t.EnterpriseId).Distinct()
+                .Join(db.Enterprises, id => id, e => e.Id, (id, e) => e.RiskClass)
+                .GroupBy(r => r).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
             var classes = Enum.GetValues<RiskClass>().Where(r => filter.Risk is null || r.ToString() == filter.Risk);
             return [.. classes.Select(r => new CoverageRow(r.ToString(), EnterpriseLabels.Of(r),
                 directory.Where(d => d.Key == r).Sum(d => d.N), inspected.Where(d => d.Key == r).Sum(d => d.N)))];
         }
-
-        /// <summary>Tasks whose inspection took place: a record exists and the task was not replaced as a frame error.</summary>
-        IQueryable<InspectionTask> Inspected(IQueryable<InspectionTask> tasks) =>
-            tasks.Where(t => t.State != TaskState.Replaced && db.InspectionRecords.Any(r => r.TaskId == t.Id));
 
         async Task<IReadOnlyList<ProgressRow>> ProgressAsync(StatisticsScope scope, DateOnly today, CancellationToken ct)
         {

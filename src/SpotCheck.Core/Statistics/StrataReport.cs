@@ -28,22 +28,29 @@ public static class StrataReport
         var planIds = plans.Select(p => p.Id).ToList();
         var draws = await db.DrawSessions.AsNoTracking().IgnoreAutoIncludes()
             .Where(d => planIds.Contains(d.PlanId) && d.SupplementOf == null && (d.Status == DrawStatus.Drawn || d.Status == DrawStatus.Partial))
-            .OrderBy(d => d.Id).Select(d => new { d.Id, d.DrawId, d.PlanId, d.ManifestJson }).ToListAsync(ct);
+            .OrderBy(d => d.Id).Select(d => new { d.Id, d.DrawId, d.PlanId, d.ManifestJson, d.FrameStrata }).ToListAsync(ct);
         if (draws.Count == 0) return [];
         var drawIds = draws.Select(d => d.DrawId).ToList();
         var selected = await db.DrawSelections.AsNoTracking().Where(s => drawIds.Contains(s.DrawId) && !s.IsSupplement)
             .GroupBy(s => new { s.DrawId, s.Stratum }).Select(g => new { g.Key.DrawId, g.Key.Stratum, N = g.Count() }).ToListAsync(ct);
-        var substitutes = await db.DrawSelections.AsNoTracking().Where(s => drawIds.Contains(s.DrawId) && !s.IsSupplement)
-            .Where(s => db.InspectionTasks.Any(t => t.DrawId == s.DrawId && t.EnterpriseId == s.EnterpriseId && t.ReplacesTaskId != null))
-            .GroupBy(s => new { s.DrawId, s.Stratum }).Select(g => new { g.Key.DrawId, g.Key.Stratum, N = g.Count() }).ToListAsync(ct);
+        // Substitutes are few in any history: read them by the index on what they replace, then their selection rows.
+        var substituted = (await db.InspectionTasks.IgnoreQueryFilters().AsNoTracking().Where(t => t.ReplacesTaskId != null)
+            .Select(t => new { t.DrawId, t.EnterpriseId }).ToListAsync(ct)).Where(t => t.DrawId is not null && drawIds.Contains(t.DrawId)).ToHashSet();
+        var substitutedDraws = substituted.Select(t => t.DrawId!).Distinct().ToList();
+        var substitutedIds = substituted.Select(t => t.EnterpriseId).Distinct().ToList();
+        var substitutes = substituted.Count == 0 ? [] : (await db.DrawSelections.AsNoTracking()
+            .Where(s => !s.IsSupplement && substitutedDraws.Contains(s.DrawId) && substitutedIds.Contains(s.EnterpriseId))
+            .Select(s => new { s.DrawId, s.EnterpriseId, s.Stratum }).ToListAsync(ct))
+            .Where(s => substituted.Contains(new { DrawId = (string?)s.DrawId, s.EnterpriseId }))
+            .GroupBy(s => new { s.DrawId, s.Stratum }).Select(g => new { g.Key.DrawId, g.Key.Stratum, N = g.Count() }).ToList();
         var inRegion = filter.Region is null ? null
             : (await (filter with { Risk = null }).Directory(db).Select(e => e.Uscc).ToListAsync(ct)).ToHashSet(StringComparer.Ordinal);
         var rows = new List<StratumRow>();
         foreach (var d in draws)
         {
-            // The snapshot of a large directory is tens of megabytes: read one draw's population at a time.
-            var population = await db.Set<DrawSnapshot>().AsNoTracking().Where(s => s.DrawSessionId == d.Id).Select(s => s.Population).SingleAsync(ct);
-            var (frame, outside) = FrameSizes(population, inRegion);
+            // Only a region filter needs the frozen ids; the snapshot of a large directory is tens of megabytes, read one draw at a time.
+            var (frame, outside) = inRegion is null ? (FrameStrataText.Parse(d.FrameStrata), [])
+                : FrameStrataText.Count(await db.Set<DrawSnapshot>().AsNoTracking().Where(s => s.DrawSessionId == d.Id).Select(s => s.Population).SingleAsync(ct), inRegion);
             var ratios = JsonNode.Parse(d.ManifestJson)!["params"]!["ratioPpm"]!.AsObject()
                 .ToDictionary(x => x.Key, x => x.Value!.GetValue<long>(), StringComparer.Ordinal);
             var name = plans.Single(p => p.Id == d.PlanId).Name;
@@ -63,30 +70,6 @@ public static class StrataReport
 
     /// <summary>draw-spec §3.3: k = min(N, ceil(N × ppm / 10⁶)) in 64-bit integers.</summary>
     public static int Implied(int frameSize, long ppm) => (int)Math.Min(frameSize, (frameSize * ppm + 999_999) / 1_000_000);
-
-    /// <summary>
-    /// Rows per stratum of population.tsv (id TAB stratum TAB weight, one per line), and per stratum the rows whose id
-    /// (USCC) is not in <paramref name="inside"/> (none counted without it).
-    /// </summary>
-    static (Dictionary<string, int> Sizes, Dictionary<string, int> Outside) FrameSizes(string tsv, HashSet<string>? inside)
-    {
-        var sizes = new Dictionary<string, int>(StringComparer.Ordinal);
-        var outside = new Dictionary<string, int>(StringComparer.Ordinal);
-        var bySpan = sizes.GetAlternateLookup<ReadOnlySpan<char>>();
-        var outsideBySpan = outside.GetAlternateLookup<ReadOnlySpan<char>>();
-        var insideBySpan = inside?.GetAlternateLookup<ReadOnlySpan<char>>();
-        foreach (var line in tsv.AsSpan().EnumerateLines())
-        {
-            if (line.IsEmpty) continue;
-            var tab = line.IndexOf('\t');
-            var rest = line[(tab + 1)..];
-            var stratum = rest[..rest.IndexOf('\t')];
-            bySpan[stratum] = bySpan.TryGetValue(stratum, out var n) ? n + 1 : 1;
-            if (insideBySpan is { } lookup && !lookup.Contains(line[..tab]))
-                outsideBySpan[stratum] = outsideBySpan.TryGetValue(stratum, out var o) ? o + 1 : 1;
-        }
-        return (sizes, outside);
-    }
 
     public static string Label(string stratum) => stratum switch
     {

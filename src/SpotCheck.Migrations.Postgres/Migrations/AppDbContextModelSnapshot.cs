@@ -441,9 +441,13 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
+                    b.HasIndex("DrawId", "Team");
+
                     b.HasIndex("EnterpriseId", "SelectedOn");
 
                     b.HasIndex("Uscc", "SelectedOn");
+
+                    b.HasIndex("DrawId", "IsSupplement", "Stratum");
 
                     b.ToTable("DrawSelections");
                 });
@@ -477,6 +481,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.Property<int>("FrameCount")
                         .HasColumnType("integer");
+
+                    b.Property<string>("FrameStrata")
+                        .IsRequired()
+                        .HasColumnType("text");
 
                     b.Property<DateTime>("FrozenAtUtc")
                         .HasColumnType("timestamp with time zone");
@@ -744,10 +752,10 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("RiskClass");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Uscc")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RiskClass");
 
                     b.ToTable("Enterprises");
                 });

@@ -424,9 +424,13 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
+                    b.HasIndex("DrawId", "Team");
+
                     b.HasIndex("EnterpriseId", "SelectedOn");
 
                     b.HasIndex("Uscc", "SelectedOn");
+
+                    b.HasIndex("DrawId", "IsSupplement", "Stratum");
 
                     b.ToTable("DrawSelections");
                 });
@@ -458,6 +462,10 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.Property<int>("FrameCount")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("FrameStrata")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("FrozenAtUtc")
                         .HasColumnType("TEXT");
@@ -721,10 +729,10 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("RiskClass");
 
-                    b.HasIndex("Status");
-
                     b.HasIndex("Uscc")
                         .IsUnique();
+
+                    b.HasIndex("Status", "RiskClass");
 
                     b.ToTable("Enterprises");
                 });

@@ -41,6 +41,21 @@ public sealed class FairnessTests
     }
 
     [Fact]
+    public void One_set_of_tails_answers_every_officer_of_a_department()
+    {
+        // n = 20, p = 0.5: P(X ≥ 15) = P(X ≤ 5) = 21,700 / 2²⁰ (sum of C(20, k) for k = 15 … 20).
+        var tails = new BinomialTails(20, 0.5);
+        Assert.Equal(2 * 21_700.0 / 1_048_576, tails.TwoSidedP(15), 12);
+        Assert.Equal(tails.TwoSidedP(15), tails.TwoSidedP(5), 12);
+        Assert.Equal(1.0, tails.TwoSidedP(10), 12);
+        Assert.Equal(0.0, tails.TwoSidedP(21));
+        // 100,000 targets: a count 5 σ off is flagged, one on the mean is not.
+        var large = new BinomialTails(100_000, 0.001);
+        Assert.True(large.TwoSidedP(100 + 50) < 1e-5);
+        Assert.Equal(1.0, large.TwoSidedP(100), 6);
+    }
+
+    [Fact]
     public void A_stratum_drawn_off_its_ratio_is_flagged()
     {
         StratumRow Row(string s, int n, long ppm, int drawn) => new("D-1", 1, "计划", s, ppm, n, StrataReport.Implied(n, ppm), drawn, 0);

@@ -54,6 +54,7 @@ public sealed class StatisticsDirectoryFilterTests
         List<int> moved = [e, .. idle, inactive];
         Assert.Equal(5, await db.Enterprises.Where(x => moved.Contains(x.Id)).ExecuteUpdateAsync(s => s.SetProperty(x => x.RegionCode, "411722")));
         var handler = new StatisticsDashboard.Handler(db, world.Store.Clock);
+        Assert.Equal(["411721", "411722"], await DirectoryRegions.ListAsync(db, CancellationToken.None));
 
         var shangcai = await handler.HandleAsync(new StatisticsFilter(2025, Region: "411722"));
         // E and the three unchecked A (the enterprise not 存续 is not in the directory); E's annual task and re-check.

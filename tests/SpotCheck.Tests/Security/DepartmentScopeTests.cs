@@ -72,6 +72,18 @@ public sealed class DepartmentScopeTests
             Assert.Equal(HttpStatusCode.NotFound, (await a.GetAsync(url)).StatusCode);
         Assert.DoesNotContain(TwoDepartments.PlanBName, await a.GetStringAsync("/Staff/Plans"));
         Assert.Contains(TwoDepartments.PlanBName, await b.GetStringAsync("/Staff/Plans"));
+
+        // Statistics load their reports in parallel on contexts of their own: each still under the user's scope.
+        var statisticsOfA = await a.GetStringAsync($"/Staff/Statistics?year={host.Today.Year}");
+        Assert.DoesNotContain(TwoDepartments.PlanBName, statisticsOfA);
+        var statisticsOfB = await b.GetStringAsync($"/Staff/Statistics?year={host.Today.Year}");
+        Assert.Contains(TwoDepartments.PlanBName, statisticsOfB);
+        // The complaint task counts in its due date's year, with its officers in the workload table.
+        var dueYear = host.Today.AddDays(30).Year;
+        var workloadOfB = await b.GetStringAsync($"/Staff/Statistics?year={dueYear}");
+        Assert.Contains("王强", workloadOfB);
+        Assert.DoesNotContain("张明", workloadOfB);
+        Assert.DoesNotContain("王强", await a.GetStringAsync($"/Staff/Statistics?year={dueYear}"));
     }
 
     static async Task<HttpClient> SignInAsync(TestHost host, string userName)

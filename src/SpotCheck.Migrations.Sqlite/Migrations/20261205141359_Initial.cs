@@ -553,6 +553,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     ManifestJson = table.Column<string>(type: "TEXT", nullable: false),
                     InputsHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     FrameCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FrameStrata = table.Column<string>(type: "TEXT", nullable: false),
                     ExcludedCount = table.Column<int>(type: "INTEGER", nullable: false),
                     InspectorCount = table.Column<int>(type: "INTEGER", nullable: false),
                     RandomnessSource = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false),
@@ -1145,6 +1146,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_DrawId_IsSupplement_Stratum",
+                table: "DrawSelections",
+                columns: new[] { "DrawId", "IsSupplement", "Stratum" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_DrawId_Team",
+                table: "DrawSelections",
+                columns: new[] { "DrawId", "Team" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSelections_EnterpriseId_SelectedOn",
                 table: "DrawSelections",
                 columns: new[] { "EnterpriseId", "SelectedOn" });
@@ -1204,9 +1215,9 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                 column: "RiskClass");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Enterprises_Status",
+                name: "IX_Enterprises_Status_RiskClass",
                 table: "Enterprises",
-                column: "Status");
+                columns: new[] { "Status", "RiskClass" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_Uscc",

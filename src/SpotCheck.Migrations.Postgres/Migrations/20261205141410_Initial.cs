@@ -554,6 +554,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     ManifestJson = table.Column<string>(type: "text", nullable: false),
                     InputsHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     FrameCount = table.Column<int>(type: "integer", nullable: false),
+                    FrameStrata = table.Column<string>(type: "text", nullable: false),
                     ExcludedCount = table.Column<int>(type: "integer", nullable: false),
                     InspectorCount = table.Column<int>(type: "integer", nullable: false),
                     RandomnessSource = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
@@ -1146,6 +1147,16 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_DrawId_IsSupplement_Stratum",
+                table: "DrawSelections",
+                columns: new[] { "DrawId", "IsSupplement", "Stratum" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DrawSelections_DrawId_Team",
+                table: "DrawSelections",
+                columns: new[] { "DrawId", "Team" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_DrawSelections_EnterpriseId_SelectedOn",
                 table: "DrawSelections",
                 columns: new[] { "EnterpriseId", "SelectedOn" });
@@ -1205,9 +1216,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                 column: "RiskClass");
 
             migrationBuilder.CreateIndex(
-                name: "IX_Enterprises_Status",
+                name: "IX_Enterprises_Status_RiskClass",
                 table: "Enterprises",
-                column: "Status");
+                columns: new[] { "Status", "RiskClass" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Enterprises_Uscc",
