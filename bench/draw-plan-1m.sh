@@ -4,6 +4,7 @@
 # freeze → commit ×2 → public randomness ×2 → reveal ×2 → run (select + assign + tasks) → record build + verify.
 # With HISTORY years, then seeds HISTORY × 50,000 earlier selections and freezes a second plan: the cost should stay flat.
 # Usage: bench/draw-plan-1m.sh [N=1000000] [PPM=10000] [OFFICERS=2000] [HISTORY=10]
+# BENCH_PG=CONNECTION runs it on PostgreSQL instead (a fresh database "spotcheck_bench" on that server).
 set -euo pipefail
 n=${1:-1000000}
 ppm=${2:-10000}

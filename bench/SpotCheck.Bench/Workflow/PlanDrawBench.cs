@@ -29,7 +29,9 @@ static class PlanDrawBench
     public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers, int historyYears = 0)
     {
         Directory.CreateDirectory(dataDir);
-        var options = SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir)).Options;
+        await BenchDatabase.ResetAsync();
+        var options = BenchDatabase.Options(dataDir);
+        Console.WriteLine($"database: {(BenchDatabase.IsPostgres ? "PostgreSQL" : "SQLite")}");
         var clock = TimeProvider.System;
         AppDbContext Context() => new((DbContextOptions<AppDbContext>)options);
 
@@ -131,7 +133,7 @@ static class PlanDrawBench
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "DrawSelections" ("DrawId", "PlanId", "EnterpriseId", "Uscc", "Rank", "Stratum", "SelectedOn", "Team", "IsSupplement")
                 SELECT {"HIST-" + year.ToString(CultureInfo.InvariantCulture)}, {plan}, "Id", "Uscc", "Id", "RiskClass",
-                    {new DateOnly(year, 6, 1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}, 'BENCH-00001;BENCH-00002', 0
+                    {new DateOnly(year, 6, 1)}, 'BENCH-00001;BENCH-00002', {false}
                 FROM "Enterprises" WHERE ("Id" + {year}) % 20 = 0 LIMIT {HistoryPerYear}
                 """);
         }

@@ -82,7 +82,7 @@ public sealed class DrawSession : Data.IVersioned
         _steps = { new DrawStep(DrawStep.Freeze, "", utcNow) },
     };
 
-    static int Lines(string tsv) => tsv.Count(c => c == '\n');
+    static int Lines(string tsv) => tsv.AsSpan().Count('\n');
 
     public string? CommitmentOf(string party) => party == Organizer ? OrganizerCommitment : SupervisorCommitment;
 

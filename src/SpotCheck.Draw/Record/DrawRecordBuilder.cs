@@ -84,8 +84,13 @@ public sealed partial class DrawRecordBuilder
         return Seed = DrawHash.Seed(_definition.DrawId, InputsHash, _secrets, _publicRandomness);
     }
 
+    /// <summary>
+    /// The frozen population.tsv is already the selector's input format, so the selection runs straight over its bytes
+    /// on every core (<see cref="TsvSelector"/>: the same result as <see cref="Selector"/> over the frame, property-tested).
+    /// </summary>
     public SelectionResult Select() =>
-        _selection = Selector.Select(Seed ?? ComputeSeed(), _definition.Frame, _definition.Selection with { Exclusion = null });
+        _selection = TsvSelector.Select(Seed ?? ComputeSeed(), System.Text.Encoding.UTF8.GetBytes(_snapshot[SnapshotFiles.Population]),
+            _definition.Selection with { Exclusion = null });
 
     public AssignmentResult Assign() => _assignment = Assigner.Assign(AssignmentInputFor(_definition, Seed!, Selection));
 

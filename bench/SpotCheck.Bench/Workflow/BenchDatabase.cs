@@ -1,0 +1,39 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SpotCheck.Core.Data;
+using SpotCheck.Migrations.Postgres;
+using SpotCheck.Migrations.Sqlite;
+
+namespace SpotCheck.Bench.Workflow;
+
+/// <summary>
+/// The database a workflow benchmark runs on: SQLite under DATA_DIR, or with BENCH_PG=CONNECTION (a server, e.g. the
+/// throwaway cluster of .ci/pg.sh) a fresh PostgreSQL database "spotcheck_bench" dropped and created for the run.
+/// </summary>
+static class BenchDatabase
+{
+    const string Name = "spotcheck_bench";
+
+    public static bool IsPostgres => Environment.GetEnvironmentVariable("BENCH_PG") is { Length: > 0 };
+
+    public static DbContextOptions<AppDbContext> Options(string dataDir)
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_PG") is not { Length: > 0 } server)
+            return (DbContextOptions<AppDbContext>)SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir)).Options;
+        var connection = new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ToString();
+        return (DbContextOptions<AppDbContext>)PostgresDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), connection).Options;
+    }
+
+    /// <summary>Drops and creates the PostgreSQL benchmark database (nothing to do on SQLite: DATA_DIR is fresh).</summary>
+    public static async Task ResetAsync()
+    {
+        if (Environment.GetEnvironmentVariable("BENCH_PG") is not { Length: > 0 } server) return;
+        await using var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(server) { Database = "postgres", Pooling = false }.ToString());
+        await admin.OpenAsync();
+        foreach (var sql in new[] { $"DROP DATABASE IF EXISTS {Name} WITH (FORCE)", $"CREATE DATABASE {Name} ENCODING 'UTF8' TEMPLATE template0" })
+        {
+            await using var command = new NpgsqlCommand(sql, admin);
+            await command.ExecuteNonQueryAsync();
+        }
+    }
+}
