@@ -57,7 +57,17 @@ public sealed class EntityRowWriter<T> : IAsyncDisposable where T : class
             _row[i] = value is null ? null : property.GetTypeMapping().Converter is { } converter ? converter.ConvertToProvider(value) : value;
         }
         if (_copy is not null) await _copy.WriteRowAsync(_row, ct);
-        else await Raced(async () => { await _insert!.InsertAsync(_row, ct); return 0; });
+        else
+        {
+            try
+            {
+                await _insert!.InsertAsync(_row, ct);
+            }
+            catch (DbException e) when (SingleWinner.IsRaceCode(e))
+            {
+                throw LostRace(e);
+            }
+        }
         Count++;
     }
 
@@ -75,9 +85,11 @@ public sealed class EntityRowWriter<T> : IAsyncDisposable where T : class
         }
         catch (DbException e) when (SingleWinner.IsRaceCode(e))
         {
-            throw new DbUpdateException("A concurrent writer took a unique key first", e);
+            throw LostRace(e);
         }
     }
+
+    static DbUpdateException LostRace(DbException e) => new("A concurrent writer took a unique key first", e);
 
     public async ValueTask DisposeAsync()
     {

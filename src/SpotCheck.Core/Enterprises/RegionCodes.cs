@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
 
 namespace SpotCheck.Core.Enterprises;
 
@@ -48,21 +47,4 @@ public static class RegionCodes
         foreach (var d in root["historicalCodes"]!.AsArray()) Add(d, "（2000年前代码）");
         return names;
     }
-}
-
-/// <summary>The region codes the directory uses.</summary>
-public static class DirectoryRegions
-{
-    /// <summary>
-    /// Every distinct code, found by hopping along the region index (the next code above the last one found) rather
-    /// than reading a million index entries: as many index seeks as there are distinct codes. Same SQL on both providers.
-    /// </summary>
-    public static Task<List<string>> ListAsync(Data.AppDbContext db, CancellationToken ct) =>
-        db.Database.SqlQueryRaw<string>("""
-            WITH RECURSIVE r(c) AS (
-                SELECT MIN("RegionCode") FROM "Enterprises"
-                UNION ALL
-                SELECT (SELECT MIN("RegionCode") FROM "Enterprises" WHERE "RegionCode" > r.c) FROM r WHERE r.c IS NOT NULL)
-            SELECT c AS "Value" FROM r WHERE c IS NOT NULL
-            """).ToListAsync(ct);
 }
