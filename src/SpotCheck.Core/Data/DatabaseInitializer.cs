@@ -24,5 +24,6 @@ public static class DatabaseInitializer
         await Publication.PublicationTriggers.InstallAsync(db, ct);
         await Enterprises.EnterpriseNameIndex.InstallAsync(db, ct);
         await Publication.PublicNameIndex.InstallAsync(db, ct);
+        await Draws.LatestTeams.FillIfMissingAsync(db, ct);
     }
 }

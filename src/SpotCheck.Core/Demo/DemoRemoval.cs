@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
 
 namespace SpotCheck.Core.Demo;
 
@@ -36,7 +37,10 @@ static class DemoRemoval
         removed += await db.TaskMembers.Where(m => tasks.Contains(m.TaskId)).ExecuteDeleteAsync(ct);
         removed += await db.IssuedNotices.Where(n => tasks.Contains(n.TaskId)).ExecuteDeleteAsync(ct);
         removed += await DeleteTasksAsync(db, tasks, ct);
-        removed += await db.DrawSelections.Where(s => plans.Contains(s.PlanId) || enterprises.Contains(s.EnterpriseId)).ExecuteDeleteAsync(ct);
+        var demoSelections = db.DrawSelections.Where(s => plans.Contains(s.PlanId) || enterprises.Contains(s.EnterpriseId));
+        var reselected = await demoSelections.Select(s => s.Uscc).Distinct().ToListAsync(ct);
+        removed += await demoSelections.ExecuteDeleteAsync(ct);
+        await LatestTeams.RebuildAsync(db, reselected, ct);
         removed += await db.DrawSessions.Where(d => plans.Contains(d.PlanId)).ExecuteDeleteAsync(ct);
         removed += await db.Plans.Where(p => plans.Contains(p.Id)).ExecuteDeleteAsync(ct);
 

@@ -7,4 +7,5 @@ public sealed partial class AppDbContext
 {
     public DbSet<DrawSession> DrawSessions => Set<DrawSession>();
     public DbSet<DrawSelection> DrawSelections => Set<DrawSelection>();
+    public DbSet<LatestTeam> LatestTeams => Set<LatestTeam>();
 }

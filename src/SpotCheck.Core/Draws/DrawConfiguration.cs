@@ -78,3 +78,14 @@ sealed class DrawSelectionConfiguration : IEntityTypeConfiguration<DrawSelection
         b.Ignore(s => s.TeamCodes);
     }
 }
+
+sealed class LatestTeamConfiguration : IEntityTypeConfiguration<LatestTeam>
+{
+    public void Configure(EntityTypeBuilder<LatestTeam> b)
+    {
+        b.HasKey(t => t.Uscc);
+        b.Property(t => t.Uscc).HasMaxLength(64);
+        b.Property(t => t.DrawId).HasMaxLength(64).IsRequired();
+        b.Property(t => t.Team).HasMaxLength(2000).IsRequired();
+    }
+}

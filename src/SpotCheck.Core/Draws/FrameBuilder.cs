@@ -46,8 +46,8 @@ public static class FrameBuilder
         }
         var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
-        // Every staffed round's latest team, kept for the frame in memory: an IN over a million candidate ids costs more in SQL.
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), db.DrawSelections.AsNoTracking(), ct);
+        // Every enterprise's latest team, kept for the frame in memory: an IN over a million candidate ids costs more in SQL.
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), db.LatestTeams.AsNoTracking(), ct);
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
             staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
@@ -95,7 +95,7 @@ public static class FrameBuilder
         var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();
         var ratios = frame.Select(f => f.Stratum).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PlanRules.MaxPpm, StringComparer.Ordinal);
         var targets = frame.Select(f => f.Id).ToList();
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, db.DrawSelections.AsNoTracking().Where(s => targets.Contains(s.Uscc)), ct);
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(targets).Contains(t.Uscc)), ct);
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             0, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, [],
             staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
@@ -168,9 +168,9 @@ public static class FrameBuilder
 
     sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, Dictionary<string, IReadOnlyList<string>> PreviousTeams);
 
-    /// <param name="ofCandidates">The selections of the draw's possible targets: their latest team is found in SQL.</param>
+    /// <param name="ofCandidates">The latest teams of the draw's possible targets.</param>
     static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, List<string> targets,
-        IQueryable<DrawSelection> ofCandidates, CancellationToken ct)
+        IQueryable<LatestTeam> ofCandidates, CancellationToken ct)
     {
         var officers = await db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
             .Select(o => new { o.Id, o.Code, Dept = o.Department!.Code, o.Active, o.CertificateValidTo, o.WorkloadCap }).ToListAsync(ct);
@@ -190,19 +190,15 @@ public static class FrameBuilder
 
     /// <summary>
     /// Per target, the team of the latest earlier round that covered it (draw-spec §5.1), limited to officers of this
-    /// draw. The latest day per enterprise is found in SQL, so only those rounds' rows are read, not the whole history;
-    /// a tie on one day goes to the ordinally last draw id.
+    /// draw: one row per enterprise ever staffed, whatever the length of the history.
     /// </summary>
-    static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(IQueryable<DrawSelection> ofCandidates,
+    static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(IQueryable<LatestTeam> ofCandidates,
         HashSet<string> targets, HashSet<string> officerCodes, CancellationToken ct)
     {
-        var staffed = ofCandidates.Where(s => s.Team != "");
-        var latest = staffed.GroupBy(s => s.Uscc).Select(g => new { Uscc = g.Key, On = g.Max(s => s.SelectedOn) });
-        var rows = await staffed.Join(latest, s => new { s.Uscc, On = s.SelectedOn }, l => new { l.Uscc, l.On },
-            (s, _) => new { s.Uscc, s.DrawId, s.Team }).ToListAsync(ct);
-        return rows.Where(r => targets.Contains(r.Uscc)).GroupBy(r => r.Uscc, StringComparer.Ordinal).ToDictionary(g => g.Key,
-            g => (IReadOnlyList<string>)g.MaxBy(r => r.DrawId, StringComparer.Ordinal)!.Team.Split(';').Where(officerCodes.Contains).ToList(),
-            StringComparer.Ordinal);
+        var previous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        await foreach (var row in ofCandidates.Select(t => new { t.Uscc, t.Team }).AsAsyncEnumerable().WithCancellation(ct))
+            if (targets.Contains(row.Uscc)) previous[row.Uscc] = row.Team.Split(';').Where(officerCodes.Contains).ToList();
+        return previous;
     }
 
     /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source; published ones are approved).</summary>

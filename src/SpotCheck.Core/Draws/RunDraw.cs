@@ -54,13 +54,14 @@ public static class RunDraw
                 // Selections, tasks and seats go out in bulk; the audit append below saves the draw's new state and
                 // its entries in the same transaction, so a crash or a lost race leaves none of them.
                 await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var selected = selection.Selected.Select(row => new DrawSelection(draw.DrawId, draw.PlanId, enterprises[row.Id], row.Id, row.Rank,
+                    row.Stratum, draw.AsOf, teams.TryGetValue(row.Id, out var t) ? t.Team : [], draw.SupplementOf is not null)).ToList();
                 await using (var rows = await EntityRowWriter<DrawSelection>.BeginAsync(db, ct))
                 {
-                    foreach (var row in selection.Selected)
-                        await rows.WriteAsync(new DrawSelection(draw.DrawId, draw.PlanId, enterprises[row.Id], row.Id, row.Rank, row.Stratum,
-                            draw.AsOf, teams.TryGetValue(row.Id, out var t) ? t.Team : [], draw.SupplementOf is not null), ct);
+                    foreach (var row in selected) await rows.WriteAsync(row, ct);
                     await rows.CompleteAsync(ct);
                 }
+                await LatestTeams.RecordAsync(db, selected, ct);
                 await CreateDrawTasks.WriteAsync(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime, ct);
                 await audit.AppendAsync(new AuditEvent("DRAW_RESULT", actor, new JsonObject
                 {

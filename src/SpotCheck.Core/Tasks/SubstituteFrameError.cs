@@ -84,8 +84,10 @@ public static class SubstituteFrameError
             if (!marked.IsSuccess) return marked.Error!;
             var newTask = InspectionTask.ForSubstitute(task, substitute.Id, members, viewer.UserName, now);
             db.InspectionTasks.Add(newTask);
-            db.DrawSelections.Add(new DrawSelection(draw.DrawId, draw.PlanId, substitute.Id, substitute.Uscc, row.Rank, row.Stratum, draw.AsOf,
-                team.Team, isSupplement: false));
+            var selected = new DrawSelection(draw.DrawId, draw.PlanId, substitute.Id, substitute.Uscc, row.Rank, row.Stratum, draw.AsOf,
+                team.Team, isSupplement: false);
+            db.DrawSelections.Add(selected);
+            await LatestTeams.TrackAsync(db, selected, ct);
             var ticket = next.Key.ToHex();
             await audit.AppendAsync(new AuditEvent(DrawSubstitutions.AuditType, viewer.UserName, new JsonObject
             {

@@ -658,6 +658,30 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.ToTable("DrawSteps", (string)null);
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.LatestTeam", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("DrawId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateOnly>("SelectedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Uscc");
+
+                    b.ToTable("LatestTeams");
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
                 {
                     b.Property<int>("Id")

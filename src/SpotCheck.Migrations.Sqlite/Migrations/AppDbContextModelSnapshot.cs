@@ -637,6 +637,30 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.ToTable("DrawSteps", (string)null);
                 });
 
+            modelBuilder.Entity("SpotCheck.Core.Draws.LatestTeam", b =>
+                {
+                    b.Property<string>("Uscc")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DrawId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("SelectedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Team")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Uscc");
+
+                    b.ToTable("LatestTeams");
+                });
+
             modelBuilder.Entity("SpotCheck.Core.Enterprises.Enterprise", b =>
                 {
                     b.Property<int>("Id")

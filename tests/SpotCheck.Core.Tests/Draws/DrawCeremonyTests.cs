@@ -124,6 +124,43 @@ public sealed class DrawCeremonyTests
         Assert.Equal(await TeamLinesAsync(latest), draw.PreviousTeamsTsv);
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task The_latest_round_stays_the_previous_team_when_an_earlier_round_runs_after_it(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var store = new Store(database);
+        var (kit, dept, itemId) = await SetUpAsync(store, officers: 6);
+        var second = await kit.ItemAsync(dept, "T-SECOND");
+        var third = await kit.ItemAsync(dept, "T-THIRD");
+        await kit.EnterprisesAsync(2);
+        var earlier = await kit.FreezeAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([itemId], ["XPSJJ"])), yearlyCap: 5);
+        var (later, _) = await kit.FullDrawAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([second.Id], ["XPSJJ"])), yearlyCap: 5);
+        Assert.True(string.CompareOrdinal(earlier, later) < 0);
+        var secrets = await kit.CommitBothAsync(earlier);
+        await kit.RandomnessAsync(earlier);
+        await kit.RevealBothAsync(earlier, secrets);
+        Assert.True((await new RunDraw.Handler(store.Db, store.Audit, store.Clock).HandleAsync(earlier, "planner")).IsSuccess);
+
+        var next = await kit.FreezeAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([third.Id], ["XPSJJ"])), yearlyCap: 5);
+
+        async Task<string> TeamLinesAsync(string drawId) => string.Concat((await store.Db.DrawSelections.AsNoTracking()
+            .Where(s => s.DrawId == drawId).ToListAsync()).SelectMany(s => s.TeamCodes.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
+        Assert.NotEqual(await TeamLinesAsync(earlier), await TeamLinesAsync(later));
+        Assert.Equal(await TeamLinesAsync(later), (await store.Db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == next)).PreviousTeamsTsv);
+
+        // What the runs kept current is what the whole history says.
+        async Task<string> LatestRowsAsync() => string.Join('\n', (await store.Db.LatestTeams.AsNoTracking().ToListAsync())
+            .Select(t => $"{t.Uscc} {t.DrawId} {t.SelectedOn:yyyy-MM-dd} {t.Team}").Order(StringComparer.Ordinal));
+        var maintained = await LatestRowsAsync();
+        await using (var tx = await store.Db.Database.BeginTransactionAsync())
+        {
+            await LatestTeams.RebuildAsync(store.Db, null, CancellationToken.None);
+            await tx.CommitAsync();
+        }
+        Assert.Equal(2, maintained.Split('\n').Length);
+        Assert.Equal(maintained, await LatestRowsAsync());
+    }
+
     static async Task<int> PlanAfterVoid(DrawKit kit, Store store, string drawToVoid, int itemId)
     {
         Assert.True((await new VoidDraw.Handler(store.Db, store.Audit, store.Clock).HandleAsync(drawToVoid, "测试", "planner")).IsSuccess);

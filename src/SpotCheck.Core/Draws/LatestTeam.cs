@@ -1,0 +1,30 @@
+namespace SpotCheck.Core.Draws;
+
+/// <summary>
+/// Per enterprise, the team of the latest staffed round that covered it (draw-spec §5.1 "previous team"): kept current
+/// by every write of a staffed selection, so a freeze reads one row per enterprise ever staffed instead of grouping
+/// the whole selection history. Latest = greatest (SelectedOn, DrawId ordinal), as the history itself would decide.
+/// </summary>
+public sealed class LatestTeam
+{
+    LatestTeam() { }
+
+    public LatestTeam(string uscc, string drawId, DateOnly selectedOn, string team)
+    {
+        Uscc = uscc;
+        DrawId = drawId;
+        SelectedOn = selectedOn;
+        Team = team;
+    }
+
+    public string Uscc { get; private set; } = "";
+    public string DrawId { get; private set; } = "";
+    public DateOnly SelectedOn { get; private set; }
+    /// <summary>';'-separated officer codes in ticket order, as on the selection it comes from.</summary>
+    public string Team { get; private set; } = "";
+
+    public bool IsOlderThan(DateOnly selectedOn, string drawId) =>
+        SelectedOn < selectedOn || (SelectedOn == selectedOn && string.CompareOrdinal(DrawId, drawId) < 0);
+
+    public void Replace(string drawId, DateOnly selectedOn, string team) => (DrawId, SelectedOn, Team) = (drawId, selectedOn, team);
+}
