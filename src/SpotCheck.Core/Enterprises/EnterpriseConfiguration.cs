@@ -21,7 +21,8 @@ sealed class EnterpriseConfiguration : IEntityTypeConfiguration<Enterprise>
         b.Property(e => e.UsccOverrideBy).HasMaxLength(256);
         b.HasIndex(e => e.Uscc).IsUnique();
         b.HasIndex(e => e.Name);
-        b.HasIndex(e => e.RegionCode);
+        // With the class: a county's risk filter over a province directory reads only that county's rows.
+        b.HasIndex(e => new { e.RegionCode, e.RiskClass });
         b.HasIndex(e => e.RiskClass);
         // Status first serves status filters; with the class it is the coverage statistic's whole answer (no table read).
         b.HasIndex(e => new { e.Status, e.RiskClass });

@@ -772,12 +772,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RiskClass");
 
                     b.HasIndex("Uscc")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "RiskClass");
 
                     b.HasIndex("Status", "RiskClass");
 

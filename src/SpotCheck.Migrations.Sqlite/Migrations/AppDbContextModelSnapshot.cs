@@ -749,12 +749,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("Name");
 
-                    b.HasIndex("RegionCode");
-
                     b.HasIndex("RiskClass");
 
                     b.HasIndex("Uscc")
                         .IsUnique();
+
+                    b.HasIndex("RegionCode", "RiskClass");
 
                     b.HasIndex("Status", "RiskClass");
 

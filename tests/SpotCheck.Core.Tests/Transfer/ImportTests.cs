@@ -246,7 +246,7 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(60_001, await fresh.Enterprises.MaxAsync(e => e.Id));
         var indexes = await fresh.Database.SqlQueryRaw<string>(
             "SELECT name AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND sql IS NOT NULL ORDER BY name").ToListAsync();
-        Assert.Equal(["IX_EnterpriseTags_Tag_EnterpriseId", "IX_Enterprises_Name", "IX_Enterprises_RegionCode", "IX_Enterprises_RiskClass", "IX_Enterprises_Status_RiskClass", "IX_Enterprises_Uscc"], indexes);
+        Assert.Equal(["IX_EnterpriseTags_Tag_EnterpriseId", "IX_Enterprises_Name", "IX_Enterprises_RegionCode_RiskClass", "IX_Enterprises_RiskClass", "IX_Enterprises_Status_RiskClass", "IX_Enterprises_Uscc"], indexes);
         Assert.Equal(RiskClass.D, (await fresh.Enterprises.SingleAsync(e => e.Id == 1)).RiskClass);
         Assert.Equal(60_001, await new SearchEnterprises.Handler(fresh).HandleAsync(new() { Tag = "煤炭经营", PageSize = 1 }) is { Total: var t } ? t : 0);
     }
