@@ -29,6 +29,7 @@ static class PlanDrawBench
     public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers, int historyYears = 0)
     {
         Directory.CreateDirectory(dataDir);
+        using var steps = StepPrinter.Listen();
         await BenchDatabase.ResetAsync();
         var options = BenchDatabase.Options(dataDir);
         Console.WriteLine($"database: {(BenchDatabase.IsPostgres ? "PostgreSQL" : "SQLite")}");
@@ -181,4 +182,32 @@ static class PlanDrawBench
 
     public static long Arg(string[] args, int index, long fallback) =>
         args.Length > index ? long.Parse(args[index], CultureInfo.InvariantCulture) : fallback;
+
+    /// <summary>Prints each step of a freeze and a run (the "SpotCheck.Draws" spans) as it ends, indented under its operation.</summary>
+    sealed class StepPrinter : IDisposable
+    {
+        readonly ActivityListener _listener = new()
+        {
+            ShouldListenTo = s => s.Name == DrawSteps.Source.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
+            ActivityStopped = a => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"  {new string(' ', 2 * Depth(a))}{a.OperationName}: {a.Duration.TotalSeconds:F2} s")),
+        };
+
+        public static StepPrinter Listen()
+        {
+            var printer = new StepPrinter();
+            ActivitySource.AddActivityListener(printer._listener);
+            return printer;
+        }
+
+        static int Depth(Activity a)
+        {
+            var depth = 0;
+            for (var p = a.Parent; p is not null; p = p.Parent) depth++;
+            return depth;
+        }
+
+        public void Dispose() => _listener.Dispose();
+    }
 }

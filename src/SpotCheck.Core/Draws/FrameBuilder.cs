@@ -26,10 +26,14 @@ public static class FrameBuilder
 
     public static async Task<FrozenInputs> ForPlanAsync(AppDbContext db, Plan plan, string drawId, DateOnly asOf, int yearlyCap, CancellationToken ct)
     {
+        using var steps = DrawSteps.Begin("frame");
+        steps.Next("candidates");
         var candidates = await ReadCandidatesAsync(db, CandidateQuery(db, plan), ct);
+        steps.Next("cap-window");
         var capped = await CappedAsync(db, asOf.Year, yearlyCap, ct);
         var lastUnderItem = await RecentUnderSharedItemAsync(db, plan, asOf, ct);
 
+        steps.Next("frame-loop");
         var statuses = plan.StatusList.ToHashSet();
         var frame = new List<PopulationEntry>();
         var excluded = new List<ExcludedEntry>();
@@ -46,8 +50,10 @@ public static class FrameBuilder
         }
         var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
+        steps.Next("staffing");
         // Every enterprise's latest team, kept for the frame in memory: an IN over a million candidate ids costs more in SQL.
         var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), db.LatestTeams.AsNoTracking(), ct);
+        steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
             staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
@@ -114,18 +120,22 @@ public static class FrameBuilder
     /// The candidates straight off a data reader: EF writes the SQL (filters, conversions), but materialising a million
     /// rows through it costs several times more than reading six columns.
     /// </summary>
-    static async Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, CancellationToken ct)
+    static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, CancellationToken ct) =>
+        ReadRowsAsync(db, query.Select(e => new { e.Id, e.Uscc, e.RiskClass, e.AbnormalList, e.SeriousViolation, e.Status }),
+            r => new Candidate(r.GetInt32(0), r.GetString(1), Enum.Parse<RiskClass>(r.GetString(2)), r.GetBoolean(3), r.GetBoolean(4),
+                Enum.Parse<EnterpriseStatus>(r.GetString(5))), ct);
+
+    static async Task<List<TRow>> ReadRowsAsync<TQuery, TRow>(AppDbContext db, IQueryable<TQuery> query, Func<System.Data.Common.DbDataReader, TRow> row,
+        CancellationToken ct)
     {
-        await using var command = query.Select(e => new { e.Id, e.Uscc, e.RiskClass, e.AbnormalList, e.SeriousViolation, e.Status }).CreateDbCommand();
+        await using var command = query.CreateDbCommand();
         command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
-            var result = new List<Candidate>();
+            var result = new List<TRow>();
             await using var reader = await command.ExecuteReaderAsync(ct);
-            while (await reader.ReadAsync(ct))
-                result.Add(new Candidate(reader.GetInt32(0), reader.GetString(1), Enum.Parse<RiskClass>(reader.GetString(2)),
-                    reader.GetBoolean(3), reader.GetBoolean(4), Enum.Parse<EnterpriseStatus>(reader.GetString(5))));
+            while (await reader.ReadAsync(ct)) result.Add(row(reader));
             return result;
         }
         finally
@@ -138,7 +148,9 @@ public static class FrameBuilder
     {
         var q = db.Enterprises.AsNoTracking();
         var risks = plan.RiskClassList.ToList();
-        q = q.Where(e => risks.Contains(e.RiskClass));
+        // A plan over every class needs no filter: without it SQLite scans the table instead of visiting it row by row
+        // through the class index (a third of the time at a million rows).
+        if (Enum.GetValues<RiskClass>().Any(r => !risks.Contains(r))) q = q.Where(e => risks.Contains(e.RiskClass));
         if (plan.RegionPrefix is { } region) q = q.Where(e => e.RegionCode.StartsWith(region));
         var tags = plan.TagList.ToList();
         if (tags.Count > 0) q = q.Where(e => e.Tags.Any(t => tags.Contains(t.Tag)));
@@ -183,7 +195,7 @@ public static class FrameBuilder
             .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new { c.OfficerId, e.Uscc }).ToListAsync(ct);
         var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
         var conflicts = conflictRows.Where(c => targetSet.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
-        var previous = await PreviousTeamsAsync(ofCandidates, targetSet, codeOf.Values.ToHashSet(StringComparer.Ordinal), ct);
+        var previous = await PreviousTeamsAsync(db, ofCandidates, targetSet, codeOf.Values.ToHashSet(StringComparer.Ordinal), ct);
         foreach (var key in previous.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList()) previous.Remove(key);
         return new Staffing(inspectors, conflicts, previous);
     }
@@ -192,12 +204,13 @@ public static class FrameBuilder
     /// Per target, the team of the latest earlier round that covered it (draw-spec §5.1), limited to officers of this
     /// draw: one row per enterprise ever staffed, whatever the length of the history.
     /// </summary>
-    static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(IQueryable<LatestTeam> ofCandidates,
+    static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(AppDbContext db, IQueryable<LatestTeam> ofCandidates,
         HashSet<string> targets, HashSet<string> officerCodes, CancellationToken ct)
     {
-        var previous = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
-        await foreach (var row in ofCandidates.Select(t => new { t.Uscc, t.Team }).AsAsyncEnumerable().WithCancellation(ct))
-            if (targets.Contains(row.Uscc)) previous[row.Uscc] = row.Team.Split(';').Where(officerCodes.Contains).ToList();
+        var rows = await ReadRowsAsync(db, ofCandidates.Select(t => new { t.Uscc, t.Team }), r => (Uscc: r.GetString(0), Team: r.GetString(1)), ct);
+        var previous = new Dictionary<string, IReadOnlyList<string>>(rows.Count, StringComparer.Ordinal);
+        foreach (var (uscc, team) in rows)
+            if (targets.Contains(uscc)) previous[uscc] = team.Split(';').Where(officerCodes.Contains).ToList();
         return previous;
     }
 

@@ -25,6 +25,8 @@ public static class FreezeDraw
     {
         public async Task<Result<string>> HandleAsync(Command cmd, string actor, CancellationToken ct = default)
         {
+            using var steps = DrawSteps.Begin("freeze");
+            steps.Next("frame");
             var source = cmd.RandomnessSource?.Trim() ?? "";
             if (source.Length == 0) return new Error("draw.source", "请事先声明公共随机数来源", "randomnessSource");
             if (source.Length > 500) return new Error("draw.source", "公共随机数来源说明不能超过500个字符", "randomnessSource");
@@ -62,10 +64,12 @@ public static class FreezeDraw
                     drawId = string.Create(CultureInfo.InvariantCulture, $"{plan.Year}-P{plan.Id}-{n:D2}");
                     inputs = await FrameBuilder.ForPlanAsync(db, plan, drawId, asOf, cmd.YearlyCap, ct);
                 }
+                steps.Next("session");
                 var draw = DrawSession.Freeze(drawId, plan.Id, cmd.SupplementOf is { Length: > 0 } ? cmd.SupplementOf : null, asOf, inputs, source, actor, now.UtcDateTime);
                 db.DrawSessions.Add(draw);
                 // A freeze of the same plan racing this one loses on the drawId or the one-open-draw key, and its retry
                 // finds the open draw.
+                steps.Next("persist-audit");
                 await AppendFrozenAsync(audit, draw, plan.Id, inputs, source, actor, ct);
                 return Result<string>.Ok(drawId);
             }, ct);

@@ -20,6 +20,8 @@ public static class RunDraw
     {
         public async Task<Result<Outcome>> HandleAsync(string drawId, string actor, CancellationToken ct = default)
         {
+            using var steps = DrawSteps.Begin("run");
+            steps.Next("load");
             if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
@@ -28,10 +30,14 @@ public static class RunDraw
                 var draw = found.Value;
                 if (draw.Status != DrawStatus.Revealed)
                     return new Error("draw.wrong_step", $"当前状态为“{DrawLabels.Of(draw.Status)}”，不能执行抽取", Kind: ErrorKind.Conflict);
+                steps.Next("replay");
                 var builder = DrawRecords.Replay(draw);
+                steps.Next("select");
                 var seed = builder.ComputeSeed();
                 var selection = builder.Select();
+                steps.Next("assign");
                 var assignment = builder.Assign();
+                steps.Next("lookups");
 
                 var ids = selection.Selected.Select(s => s.Id).ToList();
                 // One array parameter: 100,000 targets as single parameters would exceed SQLite's variable limit.
@@ -47,6 +53,7 @@ public static class RunDraw
                 var targets = selection.Selected.Where(s => teams.ContainsKey(s.Id)).Select(s => new CreateDrawTasks.Target(
                     enterprises[s.Id], s.Rank, teams[s.Id].Team.Zip(teams[s.Id].Tickets, (o, k) => new CreateDrawTasks.Member(officerIds[o], k.ToHex())).ToList())).ToList();
 
+                steps.Next("write-selections");
                 var completed = draw.Complete(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible, clock.GetUtcNow().UtcDateTime);
                 if (!completed.IsSuccess) return completed.Error!;
                 plan.MarkDrawn();
@@ -61,7 +68,9 @@ public static class RunDraw
                     foreach (var row in selected) await rows.WriteAsync(row, ct);
                     await rows.CompleteAsync(ct);
                 }
+                steps.Next("latest-teams");
                 await LatestTeams.RecordAsync(db, selected, ct);
+                steps.Next("tasks-audit-commit");
                 await CreateDrawTasks.WriteAsync(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime, ct);
                 await audit.AppendAsync(new AuditEvent("DRAW_RESULT", actor, new JsonObject
                 {

@@ -33,29 +33,22 @@ public static class SnapshotFiles
 
     public static string Hash(string text) => DrawHash.Sha256Hex(Encoding.UTF8.GetBytes(text));
 
-    public static string Lines(IEnumerable<IEnumerable<string>> rows)
-    {
-        var lines = rows.Select(r => string.Join('\t', r)).ToList();
-        lines.Sort(string.CompareOrdinal);
-        var sb = new StringBuilder();
-        foreach (var l in lines) sb.Append(l).Append('\n');
-        return sb.ToString();
-    }
+    public static string Lines(IEnumerable<IEnumerable<string>> rows) => SortedLines.Join([.. rows.Select(r => string.Join('\t', r))]);
 
     public static string PopulationTsv(IEnumerable<PopulationEntry> frame) =>
-        Lines(frame.Select(e => new[] { e.Id, e.Stratum, Int(e.Weight) }));
+        SortedLines.Join([.. frame.Select(e => string.Concat(e.Id, "\t", e.Stratum, "\t", Int(e.Weight)))]);
 
     public static string ExcludedTsv(IEnumerable<ExcludedEntry> excluded) =>
-        Lines(excluded.Select(e => new[] { e.Id, e.LastDrawId, e.LastSelectedDate }));
+        SortedLines.Join([.. excluded.Select(e => string.Concat(e.Id, "\t", e.LastDrawId, "\t", e.LastSelectedDate))]);
 
     public static string InspectorsTsv(IEnumerable<Inspector> inspectors) =>
         Lines(inspectors.Select(o => new[] { o.Id, o.Dept, o.Active ? "1" : "0", Date(o.CertValidTo), Int(o.Load), Int(o.Cap) }));
 
     public static string ConflictsTsv(IEnumerable<(string InspectorId, string TargetId)> conflicts) =>
-        Lines(conflicts.Select(c => new[] { c.InspectorId, c.TargetId }));
+        SortedLines.Join([.. conflicts.Select(c => string.Concat(c.InspectorId, "\t", c.TargetId))]);
 
     public static string PreviousTeamsTsv(IReadOnlyDictionary<string, IReadOnlyList<string>> previousTeams) =>
-        Lines(previousTeams.SelectMany(t => t.Value.Select(o => new[] { t.Key, o })));
+        SortedLines.Join([.. previousTeams.SelectMany(t => t.Value.Select(o => string.Concat(t.Key, "\t", o)))]);
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,0 +1,32 @@
+using System.Diagnostics;
+
+namespace SpotCheck.Core.Draws;
+
+/// <summary>
+/// Tracing spans for the steps of a freeze and a run ("SpotCheck.Draws"): free when nobody listens; bench/draw-plan-1m.sh
+/// listens and prints each step's time, and an OpenTelemetry exporter would show them as child spans.
+/// </summary>
+public sealed class DrawSteps : IDisposable
+{
+    public static readonly ActivitySource Source = new("SpotCheck.Draws");
+
+    readonly Activity? _operation;
+    Activity? _step;
+
+    DrawSteps(Activity? operation) => _operation = operation;
+
+    public static DrawSteps Begin(string operation) => new(Source.StartActivity(operation));
+
+    /// <summary>Ends the current step and starts <paramref name="step"/>.</summary>
+    public void Next(string step)
+    {
+        _step?.Dispose();
+        _step = _operation is null ? null : Source.StartActivity(_operation.OperationName + "." + step);
+    }
+
+    public void Dispose()
+    {
+        _step?.Dispose();
+        _operation?.Dispose();
+    }
+}
