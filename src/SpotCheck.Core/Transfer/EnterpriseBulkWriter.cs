@@ -26,18 +26,18 @@ sealed class EnterpriseBulkWriter : IAsyncDisposable
     readonly DbCommand _exists;
     readonly object _now;
     readonly bool _startedEmpty;
-    readonly IReadOnlyList<string> _indexesToRebuild;
+    readonly IReadOnlyList<string> _rebuild;
     readonly object?[] _row = new object?[Columns.Length];
     readonly object?[] _tagRow = new object?[2];
     long _nextId;
 
-    EnterpriseBulkWriter(DbConnection connection, DbTransaction transaction, DateTime now, long maxId, IReadOnlyList<string> indexesToRebuild)
+    EnterpriseBulkWriter(DbConnection connection, DbTransaction transaction, DateTime now, long maxId, IReadOnlyList<string> rebuild)
     {
         _connection = connection;
         _transaction = transaction;
         _nextId = maxId + 1;
         _startedEmpty = maxId == 0;
-        _indexesToRebuild = indexesToRebuild;
+        _rebuild = rebuild;
         // Microsoft.Data.Sqlite would format a DateTime on every row; EF stores this exact text.
         _now = now.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
         _enterprises = new PreparedInsert(connection, transaction, "Enterprises", Columns);
@@ -55,7 +55,7 @@ sealed class EnterpriseBulkWriter : IAsyncDisposable
         await db.Database.ExecuteSqlRawAsync("DELETE FROM \"Enterprises\" WHERE 0", ct);
         await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size = -262144", ct);
         var maxId = await db.Enterprises.MaxAsync(e => (long?)e.Id, ct) ?? 0;
-        var rebuild = bulk ? await DropSecondaryIndexesAsync(connection, transaction, ct) : [];
+        var rebuild = bulk ? await DropForLoadAsync(connection, transaction, maxId, ct) : [];
         return new EnterpriseBulkWriter(connection, transaction, now, maxId, rebuild);
     }
 
@@ -100,10 +100,10 @@ sealed class EnterpriseBulkWriter : IAsyncDisposable
         row[at + 11] = d.LegacyRegistrationNo;
     }
 
-    /// <summary>Rebuilds any dropped index; the caller then commits.</summary>
+    /// <summary>Rebuilds what the load dropped (indexes, the name index's entries and trigger); the caller then commits.</summary>
     public async Task FinishAsync(CancellationToken ct)
     {
-        foreach (var sql in _indexesToRebuild)
+        foreach (var sql in _rebuild)
         {
             await using var create = Sql.Command(_connection, _transaction, sql);
             await create.ExecuteNonQueryAsync(ct);
@@ -111,25 +111,32 @@ sealed class EnterpriseBulkWriter : IAsyncDisposable
     }
 
     /// <summary>
-    /// Building an index once after the load costs half as much as growing it row by row past the page cache.
-    /// The unique USCC index stays (lookups and the uniqueness guarantee); the DDL is part of the import
-    /// transaction, so a failed or killed import leaves every index in place.
+    /// Building an index once after the load costs half as much as growing it row by row past the page cache, and the
+    /// trigram name index takes the new names in one statement about twenty times faster than through its per-row
+    /// trigger. The unique USCC index stays (lookups and the uniqueness guarantee); the DDL is part of the import
+    /// transaction, so a failed or killed import leaves every index and trigger in place.
     /// </summary>
-    static async Task<IReadOnlyList<string>> DropSecondaryIndexesAsync(DbConnection connection, DbTransaction transaction, CancellationToken ct)
+    static async Task<IReadOnlyList<string>> DropForLoadAsync(DbConnection connection, DbTransaction transaction, long maxId, CancellationToken ct)
     {
-        var indexes = new List<(string Name, string Sql)>();
-        await using (var list = Sql.Command(connection, transaction,
-            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND name <> 'IX_Enterprises_Uscc'"))
+        var dropped = new List<(string Type, string Name, string Sql)>();
+        await using (var list = Sql.Command(connection, transaction, $"""
+            SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL AND (
+                (type = 'index' AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND name <> 'IX_Enterprises_Uscc')
+                OR (type = 'trigger' AND name = '{EnterpriseNameIndex.InsertTrigger}'))
+            """))
         await using (var reader = await list.ExecuteReaderAsync(ct))
         {
-            while (await reader.ReadAsync(ct)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+            while (await reader.ReadAsync(ct)) dropped.Add((reader.GetString(0), reader.GetString(1), reader.GetString(2)));
         }
-        foreach (var (name, _) in indexes)
+        foreach (var (type, name, _) in dropped)
         {
-            await using var drop = Sql.Command(connection, transaction, $"DROP INDEX \"{name}\"");
+            await using var drop = Sql.Command(connection, transaction, $"DROP {type.ToUpperInvariant()} \"{name}\"");
             await drop.ExecuteNonQueryAsync(ct);
         }
-        return [.. indexes.Select(i => i.Sql)];
+        var rebuild = dropped.Where(d => d.Type == "index").Select(d => d.Sql).ToList();
+        if (dropped.FirstOrDefault(d => d.Type == "trigger") is { Sql: { } trigger })
+            rebuild.AddRange([EnterpriseNameIndex.IndexNamesAfterSql(maxId), trigger]);
+        return rebuild;
     }
 
     public async ValueTask DisposeAsync()

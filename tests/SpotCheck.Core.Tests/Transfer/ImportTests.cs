@@ -249,7 +249,16 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(["IX_EnterpriseTags_Tag_EnterpriseId", "IX_Enterprises_Name", "IX_Enterprises_RegionCode_RiskClass", "IX_Enterprises_RiskClass", "IX_Enterprises_Status_RiskClass", "IX_Enterprises_Uscc"], indexes);
         Assert.Equal(RiskClass.D, (await fresh.Enterprises.SingleAsync(e => e.Id == 1)).RiskClass);
         Assert.Equal(60_001, await new SearchEnterprises.Handler(fresh).HandleAsync(new() { Tag = "煤炭经营", PageSize = 1 }) is { Total: var t } ? t : 0);
+        // The name index took the loaded names in one statement, and its per-row trigger is back for later inserts.
+        Assert.Equal(3, await NameIndexTriggersAsync(fresh));
+        Assert.Equal(60, (await new SearchEnterprises.Handler(fresh).HandleAsync(new() { Name = "有限公司042", NameContains = true })).Total);
+        await lists.ImportAsync(ListKind.Enterprises, Csv("later.csv", Row(42, uscc: Uscc.Compose("91", "411721", "BM999999").Value)), "planner");
+        await using var after = store.Fresh();
+        Assert.Equal(61, (await new SearchEnterprises.Handler(after).HandleAsync(new() { Name = "有限公司042", NameContains = true })).Total);
     }
+
+    static Task<int> NameIndexTriggersAsync(SpotCheck.Core.Data.AppDbContext db) => db.Database.SqlQueryRaw<int>(
+        "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'Enterprises' AND name LIKE 'EnterpriseNames%'").SingleAsync();
 
     [SkippableFact]
     public async Task A_large_file_with_one_bad_row_leaves_data_and_indexes_untouched()
@@ -266,5 +275,6 @@ public sealed class ImportTests : IDisposable
         Assert.Equal(0, await fresh.Enterprises.CountAsync());
         Assert.Equal(6, await fresh.Database.SqlQueryRaw<int>(
             "SELECT count(*) AS \"Value\" FROM sqlite_master WHERE type = 'index' AND tbl_name IN ('Enterprises', 'EnterpriseTags') AND sql IS NOT NULL").SingleAsync());
+        Assert.Equal(3, await NameIndexTriggersAsync(fresh));
     }
 }
