@@ -180,6 +180,17 @@ public sealed class Enterprise : Data.IVersioned
 
     Dictionary<string, string> Snapshot() => Snapshot(Data, UsccOverrideReason);
 
+    /// <summary>
+    /// True when <see cref="Update"/> with <paramref name="wanted"/> (same USCC, no override) would record no change to an
+    /// enterprise whose values are <paramref name="stored"/>: a re-import skips such rows without loading the entity.
+    /// </summary>
+    public static bool WouldNotChange(EnterpriseData stored, EnterpriseData wanted)
+    {
+        var before = Snapshot(stored, null);
+        var after = Snapshot(wanted, null);
+        return before.All(kv => string.Equals(kv.Value, after[kv.Key], StringComparison.Ordinal));
+    }
+
     static Dictionary<string, string> Snapshot(EnterpriseData d, string? overrideReason) => new(StringComparer.Ordinal)
     {
         [nameof(Name)] = d.Name,

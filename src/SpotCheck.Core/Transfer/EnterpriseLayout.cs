@@ -108,7 +108,10 @@ public static class EnterpriseLayout
     }
 
     /// <summary>Columns appended to the layout after files were already in use: when a file lacks one, the stored value stays.</summary>
-    public static EnterpriseData KeepStoredWhereAbsent(EnterpriseData data, IReadOnlyList<bool> present, Enterprise stored) => data with
+    public static EnterpriseData KeepStoredWhereAbsent(EnterpriseData data, IReadOnlyList<bool> present, Enterprise stored) =>
+        KeepStoredWhereAbsent(data, present, stored.Data);
+
+    public static EnterpriseData KeepStoredWhereAbsent(EnterpriseData data, IReadOnlyList<bool> present, EnterpriseData stored) => data with
     {
         LegalRepresentative = present[LegalRepresentativeColumn] ? data.LegalRepresentative : stored.LegalRepresentative,
         LegacyRegistrationNo = present[LegacyRegistrationNoColumn] ? data.LegacyRegistrationNo : stored.LegacyRegistrationNo,

@@ -15,7 +15,7 @@ namespace SpotCheck.Core.Transfer;
 /// </summary>
 public static class ImportEnterprises
 {
-    const int UpdateBatch = 500;
+    const int UpdateBatch = 2_000;
 
     /// <summary>About 50,000 rows: from here on rebuilding the secondary indexes once beats maintaining them.</summary>
     const long BulkFileBytes = 10_000_000;
@@ -98,6 +98,14 @@ public static class ImportEnterprises
         /// </summary>
         async Task<int> ApplyUpdatesAsync(List<EnterpriseData> batch, IReadOnlyList<bool>? present, string actor, string source, DateTime now, CancellationToken ct)
         {
+            if (batch.Count == 0) return 0;
+            // Most rows of a re-import are unchanged: they are compared with the stored values read without tracking,
+            // and only the others are loaded as entities (about ten times the cost) to record their history.
+            var all = batch.Select(d => d.Uscc).ToList();
+            var values = await db.Enterprises.AsNoTracking().Where(e => EF.Parameter(all).Contains(e.Uscc)).Select(e => new EnterpriseData(
+                e.Name, e.Uscc, e.RegionCode, e.Address, e.Tags.Select(t => t.Tag).ToList(), e.RiskClass, e.AbnormalList, e.SeriousViolation,
+                e.Status, e.ContactName, e.ContactPhone, e.LegalRepresentative, e.LegacyRegistrationNo)).ToDictionaryAsync(d => d.Uscc, StringComparer.Ordinal, ct);
+            batch.RemoveAll(d => Enterprise.WouldNotChange(values[d.Uscc], EnterpriseLayout.KeepStoredWhereAbsent(d, present!, values[d.Uscc])));
             if (batch.Count == 0) return 0;
             var codes = batch.Select(d => d.Uscc).ToList();
             var stored = await db.Enterprises.Include(e => e.Tags).Where(e => codes.Contains(e.Uscc)).ToDictionaryAsync(e => e.Uscc, ct);
