@@ -15,7 +15,7 @@ public sealed class DeploymentTests
         Assert.NotEqual(0, start.ExitCode);
         Assert.Contains("请先运行 spotcheck db migrate", start.Stdout + start.Stderr, StringComparison.Ordinal);
 
-        Assert.StartsWith("applied 1 migrations: ", await SpotcheckCli.SucceedAsync(null, ["db", "migrate", .. SpotcheckCli.StorageArgs(storage)]), StringComparison.Ordinal);
+        Assert.Matches("^applied [1-9][0-9]* migrations: ", await SpotcheckCli.SucceedAsync(null, ["db", "migrate", .. SpotcheckCli.StorageArgs(storage)]));
         Assert.Equal("schema up to date", await SpotcheckCli.SucceedAsync(null, ["db", "migrate", .. SpotcheckCli.StorageArgs(storage)]));
         await SpotcheckCli.SucceedAsync(TestHost.Password, ["users", "add", "admin", "--role", "Admin", "--password-stdin", .. SpotcheckCli.StorageArgs(storage)]);
 

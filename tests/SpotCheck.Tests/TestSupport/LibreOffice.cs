@@ -37,9 +37,11 @@ static class LibreOffice
         Directory.CreateDirectory(output);
         try
         {
-            await RunAsync(soffice, ["--headless", "--norestore", $"-env:UserInstallation=file://{work}/profile", .. conversion, "--outdir", output, file]);
+            string[] arguments = ["--headless", "--norestore", $"-env:UserInstallation=file://{work}/profile", .. conversion, "--outdir", output, file];
             var converted = Path.Combine(output, Path.GetFileNameWithoutExtension(file) + extension);
-            Assert.True(File.Exists(converted), $"soffice converted nothing into {converted}");
+            // soffice exits 0 even when it cannot load the file (e.g. Calc missing); what it printed says why.
+            var said = await RunAsync(soffice, arguments, mergeStderr: true);
+            Assert.True(File.Exists(converted), $"soffice converted nothing into {converted}: {said}");
             return await read(converted);
         }
         finally
@@ -49,7 +51,7 @@ static class LibreOffice
     }
 
     /// <summary>Runs a tool to its end (three minutes at most) and returns its standard output; a failure fails the test.</summary>
-    static async Task<string> RunAsync(string executable, IReadOnlyList<string> arguments)
+    static async Task<string> RunAsync(string executable, IReadOnlyList<string> arguments, bool mergeStderr = false)
     {
         var start = new ProcessStartInfo(executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in arguments) start.ArgumentList.Add(a);
@@ -59,6 +61,6 @@ static class LibreOffice
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
         Assert.True(process.ExitCode == 0, $"{Path.GetFileName(executable)} exited {process.ExitCode}: {await stderr}");
-        return await stdout;
+        return mergeStderr ? await stdout + await stderr : await stdout;
     }
 }
