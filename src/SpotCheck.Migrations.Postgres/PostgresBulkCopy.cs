@@ -32,6 +32,8 @@ sealed class PostgresBulkCopy : IBulkCopy
                     long l => importer.WriteAsync(l, NpgsqlDbType.Bigint, ct),
                     DateTime d => importer.WriteAsync(d, NpgsqlDbType.TimestampTz, ct),
                     DateOnly d => importer.WriteAsync(d, NpgsqlDbType.Date, ct),
+                    int[] a => importer.WriteAsync(a, NpgsqlDbType.Array | NpgsqlDbType.Integer, ct),
+                    string[] a => importer.WriteAsync(a, NpgsqlDbType.Array | NpgsqlDbType.Text, ct),
                     _ => throw new ArgumentException($"No COPY type for {value.GetType()}", nameof(values)),
                 });
             }

@@ -60,14 +60,12 @@ static class DemoRemoval
         return removed;
     }
 
-    /// <summary>Plans whose items are all demo items (a plan stores its item ids as text, so this is decided here).</summary>
+    /// <summary>Plans whose items are all demo items.</summary>
     public static async Task<List<int>> DemoPlanIdsAsync(AppDbContext db, CancellationToken ct)
     {
-        var demoItems = (await db.InspectionItems.Where(i => i.IsDemo).Select(i => i.Id).ToListAsync(ct)).ToHashSet();
+        var demoItems = await db.InspectionItems.Where(i => i.IsDemo).Select(i => i.Id).ToListAsync(ct);
         if (demoItems.Count == 0) return [];
-        var plans = await db.Plans.Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct);
-        return [.. plans.Where(p => p.ItemIds.Length > 0 && p.ItemIds.Split(';').All(i => demoItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
-            .Select(p => p.Id)];
+        return await db.Plans.Where(p => p.ItemIds.Any() && p.ItemIds.All(i => demoItems.Contains(i))).Select(p => p.Id).ToListAsync(ct);
     }
 
     /// <summary>The tasks to remove, plus every task that re-checks or replaces one of them (their references would dangle).</summary>

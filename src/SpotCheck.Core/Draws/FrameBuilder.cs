@@ -84,10 +84,9 @@ public static class FrameBuilder
         var recent = await db.DrawSelections.AsNoTracking().Where(s => !s.IsSupplement && s.SelectedOn > after)
             .Select(s => new Recent(s.EnterpriseId, s.DrawId, s.PlanId, s.SelectedOn)).ToListAsync(ct);
         var planIds = recent.Select(r => r.PlanId).Distinct().ToList();
-        var planItems = plan.ItemIdList.ToHashSet();
-        var sharing = (await db.Plans.IgnoreQueryFilters().AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.ItemIds }).ToListAsync(ct))
-            .Where(p => p.ItemIds.Split(';').Any(i => planItems.Contains(int.Parse(i, System.Globalization.CultureInfo.InvariantCulture))))
-            .Select(p => p.Id).ToHashSet();
+        var planItems = plan.ItemIds;
+        var sharing = (await db.Plans.IgnoreQueryFilters().AsNoTracking()
+            .Where(p => planIds.Contains(p.Id) && p.ItemIds.Any(i => planItems.Contains(i))).Select(p => p.Id).ToListAsync(ct)).ToHashSet();
         return recent.Where(r => sharing.Contains(r.PlanId)).GroupBy(r => r.EnterpriseId)
             .ToDictionary(g => g.Key, g => g.OrderByDescending(r => r.SelectedOn).ThenByDescending(r => r.DrawId, StringComparer.Ordinal).First());
     }

@@ -38,10 +38,10 @@ public sealed class Plan : Data.IVersioned
     public int Year { get; private set; }
     public int? Quarter { get; private set; }
     public string Name { get; private set; } = "";
-    /// <summary>';'-separated inspection item ids; one visit covers all of them.</summary>
-    public string ItemIds { get; private set; } = "";
-    /// <summary>';'-separated department codes in ordinal order; several = joint check (联合抽查).</summary>
-    public string DepartmentCodes { get; private set; } = "";
+    /// <summary>Inspection item ids, ascending (an integer array on PostgreSQL, a JSON array on SQLite); one visit covers all of them.</summary>
+    public int[] ItemIds { get; private set; } = [];
+    /// <summary>Department codes in ordinal order (an array column, queried as one); several = joint check (联合抽查).</summary>
+    public string[] DepartmentCodes { get; private set; } = [];
     public string Tags { get; private set; } = "";
     public string? RegionPrefix { get; private set; }
     public string Statuses { get; private set; } = "";
@@ -62,8 +62,8 @@ public sealed class Plan : Data.IVersioned
     public DateTime CreatedAtUtc { get; private set; }
     public DateTime? PublishedAtUtc { get; private set; }
 
-    public IReadOnlyList<int> ItemIdList => Split(ItemIds).Select(s => int.Parse(s, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-    public IReadOnlyList<string> DepartmentCodeList => Split(DepartmentCodes);
+    public IReadOnlyList<int> ItemIdList => ItemIds;
+    public IReadOnlyList<string> DepartmentCodeList => DepartmentCodes;
     public IReadOnlyList<string> TagList => Split(Tags);
     public IReadOnlyList<EnterpriseStatus> StatusList => Split(Statuses).Select(Enum.Parse<EnterpriseStatus>).ToList();
     public IReadOnlyList<RiskClass> RiskClassList => Split(RiskClasses).Select(Enum.Parse<RiskClass>).ToList();
@@ -121,8 +121,8 @@ public sealed class Plan : Data.IVersioned
         Year = d.Year;
         Quarter = d.Quarter;
         Name = d.Name;
-        ItemIds = string.Join(';', d.ItemIds.Distinct().Order());
-        DepartmentCodes = string.Join(';', d.DepartmentCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
+        ItemIds = [.. d.ItemIds.Distinct().Order()];
+        DepartmentCodes = [.. d.DepartmentCodes.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
         Tags = string.Join(';', d.Tags.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal));
         RegionPrefix = string.IsNullOrEmpty(d.RegionPrefix) ? null : d.RegionPrefix;
         Statuses = string.Join(';', d.Statuses.Distinct().Order());

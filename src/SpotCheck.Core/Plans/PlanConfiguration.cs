@@ -8,8 +8,8 @@ sealed class PlanConfiguration : IEntityTypeConfiguration<Plan>
     public void Configure(EntityTypeBuilder<Plan> b)
     {
         b.Property(p => p.Name).HasMaxLength(200).IsRequired();
-        b.Property(p => p.ItemIds).HasMaxLength(1000).IsRequired();
-        b.Property(p => p.DepartmentCodes).HasMaxLength(1000).IsRequired();
+        b.PrimitiveCollection(p => p.ItemIds).IsRequired();
+        b.PrimitiveCollection(p => p.DepartmentCodes).IsRequired();
         b.Property(p => p.Tags).HasMaxLength(2000).IsRequired();
         b.Property(p => p.RegionPrefix).HasMaxLength(12);
         b.Property(p => p.Statuses).HasMaxLength(100).IsRequired();

@@ -25,7 +25,7 @@ static class PublicContent
             .Select(i => new { i.Id, i.Code, i.Name, i.DepartmentId }).ToDictionaryAsync(i => i.Id, ct);
         var planIds = tasks.Where(t => t.PlanId is not null).Select(t => t.PlanId!.Value).Distinct().ToList();
         var planDepartments = (await db.Plans.AsNoTracking().Where(p => planIds.Contains(p.Id)).Select(p => new { p.Id, p.DepartmentCodes }).ToListAsync(ct))
-            .ToDictionary(p => p.Id, p => p.DepartmentCodes.Split(';', StringSplitOptions.RemoveEmptyEntries));
+            .ToDictionary(p => p.Id, p => p.DepartmentCodes);
         var departments = await db.Departments.AsNoTracking().Select(d => new { d.Id, d.Code, d.Name }).ToListAsync(ct);
         var departmentByCode = departments.ToDictionary(d => d.Code, StringComparer.Ordinal);
         var departmentById = departments.ToDictionary(d => d.Id);

@@ -33,7 +33,7 @@ public sealed partial class AppDbContext
     void ConfigureScopes(ModelBuilder builder)
     {
         builder.Entity<Plan>().HasQueryFilter(p => ScopeUnrestricted
-            || ScopeReadableCodes.Any(c => (";" + p.DepartmentCodes + ";").Contains(";" + c + ";")));
+            || p.DepartmentCodes.Any(c => ScopeReadableCodes.Contains(c)));
         builder.Entity<DrawSession>().HasQueryFilter(d => ScopeUnrestricted || Set<Plan>().Any(p => p.Id == d.PlanId));
         builder.Entity<InspectionTask>().HasQueryFilter(t => ScopeUnrestricted
             || (t.PlanId != null ? Set<Plan>().Any(p => p.Id == t.PlanId)
@@ -53,7 +53,7 @@ public sealed partial class AppDbContext
             var allowed = entry.Entity switch
             {
                 Plan p => scope.ActsForAny(p.DepartmentCodeList)
-                    && (entry.State == EntityState.Added || scope.ActsForAny(SplitCodes(entry.Property(nameof(Plan.DepartmentCodes)).OriginalValue))),
+                    && (entry.State == EntityState.Added || scope.ActsForAny((string[])entry.Property(nameof(Plan.DepartmentCodes)).OriginalValue!)),
                 DrawSession d => scope.ActsForAny(await PlanCodesAsync(d.PlanId, ct)),
                 InspectionTask t => await MayChangeTaskAsync(scope, t, entry.State, ct),
                 Officer o => scope.ActsFor(o.DepartmentId) && scope.ActsFor((int)entry.Property(nameof(Officer.DepartmentId)).OriginalValue!),
@@ -86,7 +86,5 @@ public sealed partial class AppDbContext
     }
 
     async Task<IReadOnlyList<string>> PlanCodesAsync(int planId, CancellationToken ct) =>
-        SplitCodes(await Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == planId).Select(p => p.DepartmentCodes).SingleOrDefaultAsync(ct));
-
-    static string[] SplitCodes(object? codes) => (codes as string ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries);
+        await Plans.IgnoreQueryFilters().AsNoTracking().Where(p => p.Id == planId).Select(p => p.DepartmentCodes).SingleOrDefaultAsync(ct) ?? [];
 }

@@ -90,7 +90,7 @@ public static class RepeatChecks
             var perPlan = await scope.Tasks.Where(t => t.PlanId != null && t.State != TaskState.Replaced && t.Source == TaskSource.AnnualPlan)
                 .Select(t => new { t.PlanId, t.EnterpriseId }).Distinct().GroupBy(x => x.PlanId).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
             var names = await db.Departments.AsNoTracking().ToDictionaryAsync(d => d.Code, d => d.Name, ct);
-            var rows = scope.Plans.SelectMany(p => StatisticsScope.Split(p.DepartmentCodes).Select(code => (code, p.Id)))
+            var rows = scope.Plans.SelectMany(p => p.DepartmentCodes.Select(code => (code, p.Id)))
                 .GroupBy(x => x.code, StringComparer.Ordinal)
                 .Select(g => new DepartmentAlert(g.Key, names.GetValueOrDefault(g.Key, g.Key),
                     strata.Where(s => g.Any(x => x.Id == s.PlanId)).Sum(s => s.Implied),

@@ -80,7 +80,7 @@ public static class StatisticsDashboard
                 .Join(db.InspectionRecords, t => t.Id, r => r.TaskId, (t, r) => new { t.ItemIds, r.Results })
                 .GroupBy(x => new { x.ItemIds, x.Results }).Select(g => new { g.Key.ItemIds, g.Key.Results, N = g.Count() }).ToListAsync(ct);
             var onlyItem = scope.Filter.ItemCode;
-            var byItem = groups.SelectMany(g => StatisticsScope.Ids(g.ItemIds).Select(id => scope.Items[id])
+            var byItem = groups.SelectMany(g => g.ItemIds.Select(id => scope.Items[id])
                     .DistinctBy(i => i.Code).Select(i => (Item: i, g.N, Problem: ProblemCodes.AnyProblem(g.Results))))
                 .Where(x => onlyItem is null || x.Item.Code == onlyItem)
                 .GroupBy(x => x.Item.Code, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal)

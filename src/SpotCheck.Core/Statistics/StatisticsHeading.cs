@@ -13,7 +13,7 @@ public sealed record StatisticsHeading(string Bureau, string Period)
         var departments = await db.Departments.AsNoTracking().OrderBy(x => x.Code).Select(x => new { x.Code, x.Name }).ToListAsync(ct);
         var bureau = f.Department is { } code
             ? departments.FirstOrDefault(x => x.Code == code)?.Name ?? code
-            : string.Join("、", departments.Where(x => plans.Any(p => StatisticsScope.Split(p.DepartmentCodes).Contains(x.Code)))
+            : string.Join("、", departments.Where(x => plans.Any(p => p.DepartmentCodes.Contains(x.Code, StringComparer.Ordinal)))
                 .DefaultIfEmpty(departments.FirstOrDefault()).Where(x => x is not null).Select(x => x!.Name));
         var parts = new List<string> { $"{f.Year}年度" };
         if (f.PlanId is int id) parts.Add("计划：" + (plans.FirstOrDefault(p => p.Id == id)?.Name ?? "#" + id));

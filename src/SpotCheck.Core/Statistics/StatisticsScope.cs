@@ -50,7 +50,7 @@ public sealed record StatisticsFilter(int Year, int? PlanId = null, string? Depa
 }
 
 /// <summary>A plan of the filtered year, as the dashboards name and group it.</summary>
-public sealed record PlanInfo(int Id, string Name, string DepartmentCodes, string ItemIds);
+public sealed record PlanInfo(int Id, string Name, string[] DepartmentCodes, int[] ItemIds);
 
 /// <summary>The filter resolved against the small tables (plans, items): the task query every statistic starts from.</summary>
 public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<PlanInfo> Plans, IQueryable<InspectionTask> Tasks,
@@ -71,8 +71,8 @@ public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<Plan
             : q.Where(t => (t.PlanId != null && planIds.Contains(t.PlanId.Value)) || (t.PlanId == null && t.DueDate >= first && t.DueDate <= last));
         if (f.Department is { Length: > 0 } dept)
         {
-            var deptPlans = plans.Where(p => Split(p.DepartmentCodes).Contains(dept)).Select(p => p.Id).ToList();
-            var deptItems = items.Where(i => i.Dept == dept).Select(i => i.Id).ToList();
+            var deptPlans = plans.Where(p => p.DepartmentCodes.Contains(dept, StringComparer.Ordinal)).Select(p => p.Id).ToList();
+            var deptItems = items.Where(i => i.Dept == dept).Select(i => i.Id).ToArray();
             Expression<Func<InspectionTask, bool>> ofPlans = t => t.PlanId != null && deptPlans.Contains(t.PlanId.Value);
             Expression<Func<InspectionTask, bool>> unplanned = t => t.PlanId == null;
             var ofItems = CoversAny(deptItems);
@@ -80,7 +80,7 @@ public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<Plan
             q = q.Where(Expression.Lambda<Func<InspectionTask, bool>>(Expression.OrElse(Rebind(ofPlans, p),
                 Expression.AndAlso(Rebind(unplanned, p), ofItems.Body)), p));
         }
-        if (f.ItemCode is { Length: > 0 } code) q = q.Where(CoversAny(items.Where(i => i.Code == code).Select(i => i.Id).ToList()));
+        if (f.ItemCode is { Length: > 0 } code) q = q.Where(CoversAny(items.Where(i => i.Code == code).Select(i => i.Id).ToArray()));
         if (f.NarrowsDirectory)
         {
             var directory = f.Directory(db);
@@ -89,19 +89,8 @@ public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<Plan
         return new StatisticsScope(f, plans, q, items.ToDictionary(i => i.Id, i => (i.Code, i.Name)));
     }
 
-    /// <summary>Tasks whose ';'-separated item list holds one of <paramref name="itemIds"/> (none: no task).</summary>
-    static Expression<Func<InspectionTask, bool>> CoversAny(IReadOnlyList<int> itemIds)
-    {
-        var t = Expression.Parameter(typeof(InspectionTask), "t");
-        var concat = typeof(string).GetMethod(nameof(string.Concat), [typeof(string), typeof(string), typeof(string)])!;
-        var contains = typeof(string).GetMethod(nameof(string.Contains), [typeof(string)])!;
-        var wrapped = Expression.Call(concat, Expression.Constant(";"), Expression.Property(t, nameof(InspectionTask.ItemIds)), Expression.Constant(";"));
-        Expression body = Expression.Constant(false);
-        foreach (var id in itemIds)
-            body = Expression.OrElse(body, Expression.Call(wrapped, contains,
-                Expression.Constant(";" + id.ToString(CultureInfo.InvariantCulture) + ";")));
-        return Expression.Lambda<Func<InspectionTask, bool>>(body, t);
-    }
+    /// <summary>Tasks whose item list holds one of <paramref name="itemIds"/> (none: no task).</summary>
+    static Expression<Func<InspectionTask, bool>> CoversAny(int[] itemIds) => t => t.ItemIds.Any(i => itemIds.Contains(i));
 
     static Expression Rebind(Expression<Func<InspectionTask, bool>> e, ParameterExpression p) =>
         new Rebinder(e.Parameters[0], p).Visit(e.Body);
@@ -111,7 +100,4 @@ public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<Plan
         protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
     }
 
-    public static IReadOnlyList<string> Split(string s) => s.Length == 0 ? [] : s.Split(';');
-
-    public static IReadOnlyList<int> Ids(string s) => [.. Split(s).Select(x => int.Parse(x, CultureInfo.InvariantCulture))];
 }

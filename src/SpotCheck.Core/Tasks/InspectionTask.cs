@@ -1,4 +1,3 @@
-using System.Globalization;
 using SpotCheck.Core.Common;
 
 namespace SpotCheck.Core.Tasks;
@@ -22,8 +21,8 @@ public sealed class InspectionTask : Data.IVersioned
     public int? DrawRank { get; private set; }
     /// <summary><see cref="Enterprises.Enterprise"/> id (an int in the database; <c>long</c> in the draw contract).</summary>
     public int EnterpriseId { get; private set; }
-    /// <summary>';'-separated inspection item ids (ascending).</summary>
-    public string ItemIds { get; private set; } = "";
+    /// <summary>Inspection item ids, ascending (an integer array on PostgreSQL, a JSON array on SQLite).</summary>
+    public int[] ItemIds { get; private set; } = [];
     public DateOnly DueDate { get; private set; }
     public TaskState State { get; private set; }
     /// <summary>Approved, published or replaced: computed by the database from <see cref="State"/>, for the task list's index.</summary>
@@ -47,8 +46,7 @@ public sealed class InspectionTask : Data.IVersioned
 
     public bool IsRandom => TaskLabels.IsRandom(Source);
 
-    public IReadOnlyList<int> ItemIdList =>
-        ItemIds.Length == 0 ? [] : ItemIds.Split(';').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+    public IReadOnlyList<int> ItemIdList => ItemIds;
 
     public IEnumerable<TaskMember> ActiveMembers => _members.Where(m => m.IsActive).OrderBy(m => m.TicketOrder);
 
@@ -192,7 +190,7 @@ public sealed class InspectionTask : Data.IVersioned
     {
         Source = source,
         EnterpriseId = enterpriseId,
-        ItemIds = string.Join(';', itemIds.Distinct().Order()),
+        ItemIds = [.. itemIds.Distinct().Order()],
         DueDate = dueDate,
         State = TaskState.Open,
         Basis = basis,

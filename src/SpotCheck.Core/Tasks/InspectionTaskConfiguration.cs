@@ -14,7 +14,7 @@ sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<InspectionTa
         b.Property(t => t.Source).HasConversion<string>().HasMaxLength(16);
         b.Property(t => t.State).HasConversion<string>().HasMaxLength(16);
         b.Property(t => t.DrawId).HasMaxLength(64);
-        b.Property(t => t.ItemIds).HasMaxLength(1000).IsRequired();
+        b.PrimitiveCollection(t => t.ItemIds).IsRequired();
         b.Property(t => t.Basis).HasMaxLength(1000).IsRequired();
         b.Property(t => t.CreatedBy).HasMaxLength(256).IsRequired();
         b.Property(t => t.FrameErrorReason).HasMaxLength(500);

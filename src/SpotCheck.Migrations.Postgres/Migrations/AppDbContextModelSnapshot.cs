@@ -1438,10 +1438,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("DepartmentCodes")
+                    b.PrimitiveCollection<string[]>("DepartmentCodes")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("text[]");
 
                     b.Property<DateOnly>("EndDate")
                         .HasColumnType("date");
@@ -1454,10 +1453,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<long>("FlaggedRatioPpm")
                         .HasColumnType("bigint");
 
-                    b.Property<string>("ItemIds")
+                    b.PrimitiveCollection<int[]>("ItemIds")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("integer[]");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -1963,10 +1961,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasColumnType("boolean")
                         .HasComputedColumnSql("\"State\" IN ('Approved', 'Published', 'Replaced')", true);
 
-                    b.Property<string>("ItemIds")
+                    b.PrimitiveCollection<int[]>("ItemIds")
                         .IsRequired()
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
+                        .HasColumnType("integer[]");
 
                     b.Property<int?>("PlanId")
                         .HasColumnType("integer");

@@ -1393,9 +1393,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("CreatedAtUtc")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("DepartmentCodes")
+                    b.PrimitiveCollection<string>("DepartmentCodes")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly>("EndDate")
@@ -1409,9 +1408,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<long>("FlaggedRatioPpm")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("ItemIds")
+                    b.PrimitiveCollection<string>("ItemIds")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1908,9 +1906,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasColumnType("INTEGER")
                         .HasComputedColumnSql("\"State\" IN ('Approved', 'Published', 'Replaced')", true);
 
-                    b.Property<string>("ItemIds")
+                    b.PrimitiveCollection<string>("ItemIds")
                         .IsRequired()
-                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("PlanId")

@@ -6,8 +6,8 @@ namespace SpotCheck.Tests.TestSupport;
 /// <summary>
 /// Sees from outside whether the host is inside a write transaction, so a test can kill it right there: on SQLite the
 /// host holds a POSIX write lock on byte 120 of the WAL index (SQLite's WAL_WRITE_LOCK, listed in /proc/locks); on
-/// PostgreSQL a session holds the audit log's transaction-scoped advisory lock, which every saving transaction of the
-/// product takes before it writes.
+/// PostgreSQL another session of the test database has a transaction id, which PostgreSQL assigns at a transaction's
+/// first write (bulk COPYs included, which come before the audit log's lock).
 /// </summary>
 public sealed class CrashWriteWatch : IAsyncDisposable
 {
@@ -35,8 +35,8 @@ public sealed class CrashWriteWatch : IAsyncDisposable
                 .Any(f => f is [_, "POSIX", _, "WRITE", var p, _, WalWriteLockOffset, WalWriteLockOffset] && p == pid);
         }
         await using var command = new NpgsqlCommand(
-            "SELECT EXISTS (SELECT 1 FROM pg_locks l JOIN pg_database d ON d.oid = l.database " +
-            "WHERE l.locktype = 'advisory' AND l.granted AND d.datname = current_database())", _pg);
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity " +
+            "WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_xid IS NOT NULL)", _pg);
         return (bool)(await command.ExecuteScalarAsync())!;
     }
 

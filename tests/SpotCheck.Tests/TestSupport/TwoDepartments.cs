@@ -59,7 +59,7 @@ public sealed record TwoDepartments(int PlanA, string DrawA, int TaskA, int Offi
         foreach (var (name, dept) in new[] { (PlannerA, DemoData.DepartmentCode), (PlannerB, CountyB), (CityPlanner, City) })
             Ok(await users.HandleAsync(new CreateUser.Command(name, Roles.Planner, TestHost.Password, "test", DepartmentCodes: [dept]), CancellationToken.None));
 
-        var planA = await db.Plans.AsNoTracking().Where(p => p.DepartmentCodes == DemoData.DepartmentCode).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
+        var planA = await db.Plans.AsNoTracking().Where(p => p.DepartmentCodes.Count() == 1 && p.DepartmentCodes.Contains(DemoData.DepartmentCode)).OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var drawA = await db.DrawSessions.AsNoTracking().Where(d => d.PlanId == planA).OrderBy(d => d.DrawId).Select(d => d.DrawId).FirstAsync();
         var taskA = await db.InspectionTasks.AsNoTracking().Where(t => t.PlanId == planA).OrderBy(t => t.Id).Select(t => t.Id).FirstAsync();
         var officerA = await db.Officers.AsNoTracking().Where(o => o.Code == "XP-OFF-01").Select(o => o.Id).SingleAsync();

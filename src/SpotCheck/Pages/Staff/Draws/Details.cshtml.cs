@@ -104,7 +104,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         if (draw is null) return false;
         Draw = draw;
         var departments = await db.Plans.AsNoTracking().Where(p => p.Id == draw.PlanId).Select(p => p.DepartmentCodes).SingleAsync(ct);
-        ReadOnly = !db.Scope.ActsForAny(departments.Split(';'));
+        ReadOnly = !db.Scope.ActsForAny(departments);
         if (ReadOnly) IsPlanner = IsParty = false;
         Selections = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == DrawId).OrderBy(s => s.Rank).ThenBy(s => s.Id).ToListAsync(ct);
         var enterpriseIds = Selections.Select(s => s.EnterpriseId).ToList();
