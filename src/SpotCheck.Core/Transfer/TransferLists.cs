@@ -74,14 +74,19 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
         TabularFile.WriteTemplate(stream, format, Layout(kind), Title(kind));
 
     /// <summary>Writes the whole list in its import layout; enterprises are read in keyset pages, never all at once.</summary>
-    public int Export(ListKind kind, Stream stream, TabularFormat format, CancellationToken ct = default)
+    /// <param name="progress">Told the number of rows written so far, every 1,000 rows.</param>
+    public int Export(ListKind kind, Stream stream, TabularFormat format, CancellationToken ct = default, Action<int>? progress = null)
     {
         var count = 0;
         IEnumerable<string?[]> Counted(IEnumerable<string?[]> rows)
         {
             foreach (var r in rows)
             {
-                if (++count % 1000 == 0) ct.ThrowIfCancellationRequested();
+                if (++count % 1000 == 0)
+                {
+                    ct.ThrowIfCancellationRequested();
+                    progress?.Invoke(count);
+                }
                 yield return r;
             }
         }
@@ -94,6 +99,14 @@ public sealed class TransferLists(AppDbContext db, Audit.AuditLog audit, TimePro
         TabularFile.Write(stream, format, Layout(kind), Counted(rows), Title(kind));
         return count;
     }
+
+    /// <summary>The number of rows <see cref="Export"/> writes (within the user's scope for officers).</summary>
+    public int Count(ListKind kind) => kind switch
+    {
+        ListKind.Enterprises => db.Enterprises.Count(),
+        ListKind.Officers => db.Officers.InScope(db.Scope).Count(),
+        _ => db.InspectionItems.Select(i => i.Code).Distinct().Count(),
+    };
 
     IEnumerable<string?[]> EnterpriseRows()
     {

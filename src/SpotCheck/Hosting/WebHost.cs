@@ -82,6 +82,7 @@ public static class WebHost
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<PublicGeneration>();
         services.AddSingleton<PublicPageCache>();
+        services.AddSingleton<Pages.Staff.Export.ExportJobs>();
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Storage.Configure(o);
