@@ -5,6 +5,8 @@
 # in Release, and runs CLIENTS signed-in sessions for SECONDS seconds over the URL mix of bench/staff-urls.py with
 # bench/SpotCheck.Load, each session reading a page every THINK ms on average (a clerk reading the page before the next
 # click; THINK=0 is a closed loop: a stress test of throughput). Prints p50/p95/p99 overall and per page.
+# With BENCH_PG=CONNECTION the dataset is the PostgreSQL database "spotcheck_bench" on that server (built by
+# `BENCH_PG=CONNECTION bench/statistics-1m.sh`); DATA_DIR then only holds the host's keys and logs.
 # Usage: bench/staff-load.sh DATA_DIR [CLIENTS=50] [SECONDS=60] [THINK=1000]
 set -euo pipefail
 data=${1:?usage: bench/staff-load.sh DATA_DIR [CLIENTS] [SECONDS]}
@@ -20,14 +22,16 @@ echo "building (Release)…"
 dotnet publish "$root/src/SpotCheck" -c Release -o "$work/app" >/dev/null
 dotnet build "$root/bench/SpotCheck.Load" -c Release -o "$work/load" >/dev/null
 pass='Bench!pass123'
-echo "$pass" | "$work/app/spotcheck" users add bench-planner --role Planner --department BENCH --password-stdin --data-dir "$data" >/dev/null 2>&1 || true
-python3 "$root/bench/staff-urls.py" "$data/spotcheck.db" 3000 >"$work/urls.txt"
+db="$data/spotcheck.db" storage=(--data-dir "$data")
+if [[ -n ${BENCH_PG:-} ]]; then db="$BENCH_PG;Database=spotcheck_bench"; storage+=(--db "$db"); fi
+echo "$pass" | "$work/app/spotcheck" users add bench-planner --role Planner --department BENCH --password-stdin "${storage[@]}" >/dev/null 2>&1 || true
+python3 "$root/bench/staff-urls.py" "$db" 3000 >"$work/urls.txt"
 
 ASPNETCORE_ENVIRONMENT=Production Serilog__MinimumLevel__Default=Warning \
-  "$work/app/spotcheck" serve --urls "http://127.0.0.1:$port" --data-dir "$data" >"$work/serve.log" 2>&1 &
+  "$work/app/spotcheck" serve --urls "http://127.0.0.1:$port" "${storage[@]}" >"$work/serve.log" 2>&1 &
 pid=$!
 for _ in $(seq 1 600); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
-echo "database $(du -h "$data/spotcheck.db" | cut -f1): $(python3 "$root/bench/staff-urls.py" "$data/spotcheck.db" --counts)"
+echo "database ${BENCH_PG:+PostgreSQL }$([[ -n ${BENCH_PG:-} ]] || du -h "$db" | cut -f1): $(python3 "$root/bench/staff-urls.py" "$db" --counts)"
 echo "machine: $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)), $(free -g | awk '/Mem:/ {print $2}') GiB RAM, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 set +e
 dotnet "$work/load/SpotCheck.Load.dll" staff --base "http://127.0.0.1:$port" --urls "$work/urls.txt" --user bench-planner --password "$pass" \

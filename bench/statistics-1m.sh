@@ -5,6 +5,8 @@
 # Usage: bench/statistics-1m.sh [N=1000000] [PPM=100000] [OFFICERS=2000]
 # KEEP=DIR keeps the dataset in DIR and, when DIR already holds one, times it again without the setup;
 # SQL_LOG=1 prints every statement with its time.
+# BENCH_PG=CONNECTION builds the data in the PostgreSQL database "spotcheck_bench" on that server (and leaves it there for
+# bench/staff-load.sh) and times the reports on it.
 set -euo pipefail
 n=${1:-1000000}
 ppm=${2:-100000}

@@ -16,12 +16,14 @@ static class BenchDatabase
 
     public static bool IsPostgres => Environment.GetEnvironmentVariable("BENCH_PG") is { Length: > 0 };
 
-    public static DbContextOptions<AppDbContext> Options(string dataDir)
+    public static DbContextOptions<AppDbContext> Options(string dataDir) => (DbContextOptions<AppDbContext>)Builder(dataDir).Options;
+
+    public static DbContextOptionsBuilder Builder(string dataDir)
     {
         if (Environment.GetEnvironmentVariable("BENCH_PG") is not { Length: > 0 } server)
-            return (DbContextOptions<AppDbContext>)SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir)).Options;
+            return SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir));
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ToString();
-        return (DbContextOptions<AppDbContext>)PostgresDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), connection).Options;
+        return PostgresDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), connection);
     }
 
     /// <summary>Drops and creates the PostgreSQL benchmark database (nothing to do on SQLite: DATA_DIR is fresh).</summary>

@@ -188,7 +188,7 @@ static class PlanDrawBench
     {
         readonly ActivityListener _listener = new()
         {
-            ShouldListenTo = s => s.Name == DrawSteps.Source.Name,
+            ShouldListenTo = s => s.Name == DrawSteps.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
             ActivityStopped = a => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"  {new string(' ', 2 * Depth(a))}{a.OperationName}: {a.Duration.TotalSeconds:F2} s")),

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Statistics;
-using SpotCheck.Migrations.Sqlite;
 
 namespace SpotCheck.Bench.Workflow;
 
@@ -18,13 +17,14 @@ static class StatisticsBench
 
     public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers)
     {
-        // A kept dataset (bench/statistics-1m.sh with KEEP=DIR) is timed again without the minutes of setup.
-        if (!File.Exists(Path.Combine(dataDir, "spotcheck.db")))
+        // A kept SQLite dataset (bench/statistics-1m.sh with KEEP=DIR) is timed again without the minutes of setup;
+        // with BENCH_PG the database "spotcheck_bench" is built afresh and left on the server.
+        if (BenchDatabase.IsPostgres || !File.Exists(Path.Combine(dataDir, "spotcheck.db")))
         {
             var code = await PlanDrawBench.RunAsync(enterprisesCsv, dataDir, ppm, officers);
             if (code != 0) return code;
         }
-        var builder = SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir));
+        var builder = BenchDatabase.Builder(dataDir);
         // SQL_LOG=1 prints every statement with its time ("Executed DbCommand (N ms)"): where a dashboard spends it.
         if (Environment.GetEnvironmentVariable("SQL_LOG") == "1")
             builder.LogTo(Console.WriteLine, [Microsoft.EntityFrameworkCore.Diagnostics.RelationalEventId.CommandExecuted]);

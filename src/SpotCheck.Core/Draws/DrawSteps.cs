@@ -8,7 +8,10 @@ namespace SpotCheck.Core.Draws;
 /// </summary>
 public sealed class DrawSteps : IDisposable
 {
-    public static readonly ActivitySource Source = new("SpotCheck.Draws");
+    /// <summary>The source's name, for listeners: reading <see cref="Source"/> from a listener's filter would re-enter this type's initialiser.</summary>
+    public const string SourceName = "SpotCheck.Draws";
+
+    public static readonly ActivitySource Source = new(SourceName);
 
     readonly Activity? _operation;
     Activity? _step;

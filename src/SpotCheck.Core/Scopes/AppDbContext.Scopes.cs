@@ -34,9 +34,11 @@ public sealed partial class AppDbContext
     {
         builder.Entity<Plan>().HasQueryFilter(p => ScopeUnrestricted
             || p.DepartmentCodes.Any(c => ScopeReadableCodes.Contains(c)));
-        builder.Entity<DrawSession>().HasQueryFilter(d => ScopeUnrestricted || Set<Plan>().Any(p => p.Id == d.PlanId));
+        // The visible plans as an uncorrelated IN: PostgreSQL hashes them once per query. A correlated EXISTS per task
+        // was costed high enough to be JIT-compiled: counting 100,000 tasks took 140 ms instead of 16 ms.
+        builder.Entity<DrawSession>().HasQueryFilter(d => ScopeUnrestricted || Set<Plan>().Select(p => p.Id).Contains(d.PlanId));
         builder.Entity<InspectionTask>().HasQueryFilter(t => ScopeUnrestricted
-            || (t.PlanId != null ? Set<Plan>().Any(p => p.Id == t.PlanId)
+            || (t.PlanId != null ? Set<Plan>().Select(p => (int?)p.Id).Contains(t.PlanId)
                 : t.DepartmentId == null || ScopeReadableIds.Contains(t.DepartmentId.Value))
             || (ScopeOfficerId != null && t.Members.Any(m => m.IsActive && m.OfficerId == ScopeOfficerId)));
     }

@@ -27,8 +27,9 @@ sealed class InspectionTaskConfiguration : IEntityTypeConfiguration<InspectionTa
         b.HasIndex(t => t.PlanId);
         b.HasIndex(t => t.State);
         // The task list's order (work to do first, nearest due date first) served by one index. Same SQL on both providers.
+        // It also holds what the department scope reads (plan, department): a page's ids are cut from the index alone.
         b.Property(t => t.IsFinished).HasComputedColumnSql("\"State\" IN ('Approved', 'Published', 'Replaced')", stored: true);
-        b.HasIndex(t => new { t.IsFinished, t.DueDate, t.Id });
+        b.HasIndex(t => new { t.IsFinished, t.DueDate, t.Id, t.PlanId, t.DepartmentId });
         b.HasMany(t => t.Members).WithOne().HasForeignKey(m => m.TaskId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(t => t.Members).UsePropertyAccessMode(PropertyAccessMode.Field);
         b.Ignore(t => t.ItemIdList);

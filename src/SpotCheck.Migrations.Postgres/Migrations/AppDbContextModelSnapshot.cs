@@ -2006,7 +2006,7 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
-                    b.HasIndex("IsFinished", "DueDate", "Id");
+                    b.HasIndex("IsFinished", "DueDate", "Id", "PlanId", "DepartmentId");
 
                     b.ToTable("InspectionTasks", (string)null);
                 });

@@ -1951,7 +1951,7 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
 
-                    b.HasIndex("IsFinished", "DueDate", "Id");
+                    b.HasIndex("IsFinished", "DueDate", "Id", "PlanId", "DepartmentId");
 
                     b.ToTable("InspectionTasks", (string)null);
                 });

@@ -1,4 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using SpotCheck.Core.Identity;
@@ -13,51 +12,16 @@ namespace SpotCheck.Tests.Browser;
 /// </summary>
 public sealed class ExportInBrowserTests : IAsyncLifetime
 {
-    TestStorage _storage = null!;
-    SpotCheckFactory _factory = null!;
-    IPlaywright _playwright = null!;
-    IBrowser? _browser;
-    string _baseUrl = "";
+    DemoBrowser _demo = null!;
 
-    public async Task InitializeAsync()
-    {
-        _storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
-        _factory = new SpotCheckFactory(_storage, demo: true);
-        _baseUrl = _factory.StartOnPort();
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateUser.Handler>()
-                .HandleAsync(new CreateUser.Command("planner", Roles.Planner, TestHost.Password, "test"), CancellationToken.None);
-            Assert.True(created.IsSuccess, created.Error?.Message);
-        }
-        _playwright = await Playwright.CreateAsync();
-    }
+    public async Task InitializeAsync() => _demo = await DemoBrowser.StartAsync(("planner", Roles.Planner));
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _factory.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _demo.DisposeAsync();
 
     [SkippableFact]
     public async Task The_export_button_shows_progress_then_a_download_of_every_row()
     {
-        _browser = await RequiredTools.LaunchChromiumAsync(_playwright);
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _baseUrl, Locale = "zh-CN", AcceptDownloads = true, ViewportSize = new ViewportSize { Width = 390, Height = 844 },
-        });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        page.Console += (_, m) => { if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal)) errors.Add(m.Location + ": " + m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", "planner");
-        await page.FillAsync("#Input_Password", TestHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
+        var (page, errors) = await _demo.SignInAsync("planner", 390);
 
         await page.GotoAsync("/Staff/Export");
         await page.ClickAsync("[data-export='enterprises-xlsx']");

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using MiniExcelLibs;
 using SpotCheck.Core.Identity;
@@ -16,40 +15,20 @@ namespace SpotCheck.Tests.Browser;
 public sealed class StatisticsInBrowserTests : IAsyncLifetime
 {
     static readonly string ArtifactsDir = Path.Combine(AppContext.BaseDirectory, "artifacts", "statistics");
-    TestStorage _storage = null!;
-    SpotCheckFactory _factory = null!;
-    IPlaywright _playwright = null!;
-    IBrowser? _browser;
-    string _baseUrl = "";
+    DemoBrowser _demo = null!;
 
     public async Task InitializeAsync()
     {
-        _storage = (await TestStorage.CreateAsync(DbProvider.Sqlite))!;
-        _factory = new SpotCheckFactory(_storage, demo: true);
-        _baseUrl = _factory.StartOnPort();
-        await using (var scope = _factory.Services.CreateAsyncScope())
-        {
-            var created = await scope.ServiceProvider.GetRequiredService<CreateUser.Handler>()
-                .HandleAsync(new CreateUser.Command("supervisor", Roles.Supervisor, TestHost.Password, "test"), CancellationToken.None);
-            Assert.True(created.IsSuccess, created.Error?.Message);
-        }
-        _playwright = await Playwright.CreateAsync();
+        _demo = await DemoBrowser.StartAsync(("supervisor", Roles.Supervisor));
         Directory.CreateDirectory(ArtifactsDir);
     }
 
-    public async Task DisposeAsync()
-    {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright.Dispose();
-        await _factory.DisposeAsync();
-        await _storage.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _demo.DisposeAsync();
 
     [SkippableFact]
     public async Task The_2025_dashboard_draws_every_chart_and_its_xlsx_exports_match_the_screen()
     {
-        _browser = await RequiredTools.LaunchChromiumAsync(_playwright);
-        var (page, errors) = await SignInAsync(390);
+        var (page, errors) = await _demo.SignInAsync("supervisor", 390);
         await page.GotoAsync("/Staff/Statistics?year=2025");
         await WaitForChartsAsync(page);
 
@@ -85,8 +64,7 @@ public sealed class StatisticsInBrowserTests : IAsyncLifetime
     [SkippableFact]
     public async Task The_printable_view_prints_to_an_A4_pdf_with_its_chinese_intact()
     {
-        _browser = await RequiredTools.LaunchChromiumAsync(_playwright);
-        var (page, errors) = await SignInAsync(1280);
+        var (page, errors) = await _demo.SignInAsync("supervisor", 1280);
         await page.GotoAsync("/Staff/Statistics?year=2025");
         await page.ClickAsync("#print-link");
         await page.WaitForURLAsync("**/Staff/Statistics/Print?year=2025");
@@ -114,25 +92,6 @@ public sealed class StatisticsInBrowserTests : IAsyncLifetime
         var charts = await page.Locator("[data-chart-for]").CountAsync();
         Assert.True(charts >= 8, $"only {charts} charts");
         await page.WaitForFunctionAsync($"document.querySelectorAll('[data-chart-for] canvas').length >= {charts}");
-    }
-
-    async Task<(IPage Page, List<string> Errors)> SignInAsync(int width)
-    {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = _baseUrl, Locale = "zh-CN", AcceptDownloads = true, ViewportSize = new ViewportSize { Width = width, Height = 900 },
-        });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        // The browser's own favicon request is not the page's doing.
-        page.Console += (_, m) => { if (m.Type == "error" && !m.Location.Contains("/favicon.ico", StringComparison.Ordinal)) errors.Add(m.Location + ": " + m.Text); };
-        page.PageError += (_, e) => errors.Add(e);
-        await page.GotoAsync("/Account/Login");
-        await page.FillAsync("#Input_UserName", "supervisor");
-        await page.FillAsync("#Input_Password", TestHost.Password);
-        await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
-        return (page, errors);
     }
 
     static async Task<string> RunAsync(string file, params string[] args)

@@ -40,8 +40,8 @@ public sealed class ExportJob(string id, string owner, ListKind kind, TabularFor
 
 /// <summary>
 /// Exports run in the background so a million-row list shows its progress and can be cancelled: each writes to a file
-/// under the data directory named by 128 random bits, offered only to the user who started it, and deleted an hour after
-/// it ended (or when the host stops). One running export per user. Jobs live in this instance's memory: behind several
+/// under the data directory named by 128 random bits, offered only to the user who started it for an hour after it
+/// ended, and deleted by the next export started after that hour or when the host stops. One running export per user. Jobs live in this instance's memory: behind several
 /// instances, the progress panel needs the load balancer's sticky sessions.
 /// </summary>
 public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, TimeProvider clock, ILogger<ExportJobs> log) : IDisposable
