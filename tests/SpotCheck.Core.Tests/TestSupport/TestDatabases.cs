@@ -47,8 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
     /// </summary>
     public static async Task<TestDatabase> CreateAsync(DbProvider provider)
     {
-        var db = provider == DbProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync();
-        Skip.If(db is null, $"PostgreSQL not configured ({PostgresEnvironmentVariable}) and not required ({RequirePostgresEnvironmentVariable})");
+        var db = await CreateEmptyAsync(provider);
         try
         {
             await using var context = db.CreateContext();
@@ -60,6 +59,14 @@ public sealed class TestDatabase : IAsyncDisposable
             await db.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>A database with no schema at all (start-up has not run), skipped like <see cref="CreateAsync"/>.</summary>
+    public static async Task<TestDatabase> CreateEmptyAsync(DbProvider provider)
+    {
+        var db = provider == DbProvider.Sqlite ? CreateSqlite() : await CreatePostgresAsync();
+        Skip.If(db is null, $"PostgreSQL not configured ({PostgresEnvironmentVariable}) and not required ({RequirePostgresEnvironmentVariable})");
+        return db!;
     }
 
     /// <summary>Both providers, for <c>[MemberData]</c>.</summary>
