@@ -51,7 +51,7 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
     readonly ConcurrentDictionary<string, ExportJob> _jobs = new(StringComparer.Ordinal);
     readonly Lock _starting = new();
 
-    string Directory => System.IO.Path.Combine(storage.DataDir, "exports");
+    string Folder => System.IO.Path.Combine(storage.DataDir, "exports");
 
     /// <summary>Starts an export under the user's data scope, or returns the user's export already running (not started).</summary>
     public (ExportJob Job, bool Started) Start(string owner, DataScope scope, ListKind kind, TabularFormat format)
@@ -60,9 +60,9 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
         lock (_starting)
         {
             if (_jobs.Values.FirstOrDefault(j => j.Owner == owner && j.State == ExportState.Running) is { } running) return (running, false);
-            System.IO.Directory.CreateDirectory(Directory);
+            System.IO.Directory.CreateDirectory(Folder);
             var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var job = new ExportJob(id, owner, kind, format, System.IO.Path.Combine(Directory, id), clock.GetUtcNow());
+            var job = new ExportJob(id, owner, kind, format, System.IO.Path.Combine(Folder, id), clock.GetUtcNow());
             _jobs[id] = job;
             _ = Task.Factory.StartNew(() => Run(job, scope), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             return (job, true);
