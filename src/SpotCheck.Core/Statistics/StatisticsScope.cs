@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Enterprises;
@@ -73,14 +72,13 @@ public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<Plan
         {
             var deptPlans = plans.Where(p => p.DepartmentCodes.Contains(dept, StringComparer.Ordinal)).Select(p => p.Id).ToList();
             var deptItems = items.Where(i => i.Dept == dept).Select(i => i.Id).ToArray();
-            Expression<Func<InspectionTask, bool>> ofPlans = t => t.PlanId != null && deptPlans.Contains(t.PlanId.Value);
-            Expression<Func<InspectionTask, bool>> unplanned = t => t.PlanId == null;
-            var ofItems = CoversAny(deptItems);
-            var p = ofItems.Parameters[0];
-            q = q.Where(Expression.Lambda<Func<InspectionTask, bool>>(Expression.OrElse(Rebind(ofPlans, p),
-                Expression.AndAlso(Rebind(unplanned, p), ofItems.Body)), p));
+            q = q.Where(t => (t.PlanId != null && deptPlans.Contains(t.PlanId.Value)) || (t.PlanId == null && t.ItemIds.Any(i => deptItems.Contains(i))));
         }
-        if (f.ItemCode is { Length: > 0 } code) q = q.Where(CoversAny(items.Where(i => i.Code == code).Select(i => i.Id).ToArray()));
+        if (f.ItemCode is { Length: > 0 } code)
+        {
+            var codeItems = items.Where(i => i.Code == code).Select(i => i.Id).ToArray();
+            q = q.Where(t => t.ItemIds.Any(i => codeItems.Contains(i)));
+        }
         if (f.NarrowsDirectory)
         {
             var directory = f.Directory(db);
@@ -88,16 +86,4 @@ public sealed record StatisticsScope(StatisticsFilter Filter, IReadOnlyList<Plan
         }
         return new StatisticsScope(f, plans, q, items.ToDictionary(i => i.Id, i => (i.Code, i.Name)));
     }
-
-    /// <summary>Tasks whose item list holds one of <paramref name="itemIds"/> (none: no task).</summary>
-    static Expression<Func<InspectionTask, bool>> CoversAny(int[] itemIds) => t => t.ItemIds.Any(i => itemIds.Contains(i));
-
-    static Expression Rebind(Expression<Func<InspectionTask, bool>> e, ParameterExpression p) =>
-        new Rebinder(e.Parameters[0], p).Visit(e.Body);
-
-    sealed class Rebinder(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : node;
-    }
-
 }
