@@ -55,10 +55,6 @@ public readonly record struct TicketKey(ulong W0, ulong W1, ulong W2, ulong W3) 
         BinaryPrimitives.ReadUInt64BigEndian(hash[16..]),
         BinaryPrimitives.ReadUInt64BigEndian(hash[24..]));
 
-    /// <summary>From a digest given as its eight big-endian 32-bit words.</summary>
-    public static TicketKey FromWords(ReadOnlySpan<uint> d) =>
-        new(((ulong)d[0] << 32) | d[1], ((ulong)d[2] << 32) | d[3], ((ulong)d[4] << 32) | d[5], ((ulong)d[6] << 32) | d[7]);
-
     public int CompareTo(TicketKey other)
     {
         if (W0 != other.W0) return W0 < other.W0 ? -1 : 1;

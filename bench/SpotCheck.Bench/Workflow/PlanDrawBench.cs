@@ -29,6 +29,9 @@ static class PlanDrawBench
     public static async Task<int> RunAsync(string enterprisesCsv, string dataDir, long ppm, int officers, int historyYears = 0)
     {
         Directory.CreateDirectory(dataDir);
+        // As `spotcheck serve` does after its start (DrawWarmUp).
+        var warm = await TimeAsync(() => Task.Run(() => SpotCheck.Draw.EngineWarmUp.Run()));
+        Console.WriteLine($"draw engine warm-up (as the server does at start): {warm:F2} s");
         using var steps = StepPrinter.Listen();
         await BenchDatabase.ResetAsync();
         var options = BenchDatabase.Options(dataDir);

@@ -15,8 +15,11 @@ public static class StoredDefinition
         var p = manifest["params"]!.AsObject();
         var selection = new SelectionParams(SelectionMode.Stratified,
             RatioPpm: p["ratioPpm"]!.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<long>(), StringComparer.Ordinal));
-        var frame = Rows(d.PopulationTsv, 3).Select(f => new PopulationEntry(f[0], f[1], Int(f[2]))).ToList();
-        var excluded = Rows(d.ExcludedTsv, 3).Select(f => new ExcludedEntry(f[0], f[1], f[2])).ToList();
+        // A run needs neither list (it selects straight over population.tsv): a million rows are parsed only when read.
+        var population = d.PopulationTsv;
+        var excludedTsv = d.ExcludedTsv;
+        var frame = new ParsedOnRead<PopulationEntry>(() => Rows(population, 3).Select(f => new PopulationEntry(f[0], f[1], Int(f[2]))).ToList());
+        var excluded = new ParsedOnRead<ExcludedEntry>(() => Rows(excludedTsv, 3).Select(f => new ExcludedEntry(f[0], f[1], f[2])).ToList());
         var inspectors = Rows(d.InspectorsTsv, 6).Select(f => new Inspector(f[0], f[1], f[2] == "1",
             DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture), Int(f[4]), Int(f[5]))).ToList();
         var conflicts = Rows(d.ConflictsTsv, 2).Select(f => (f[0], f[1])).ToList();
@@ -44,4 +47,14 @@ public static class StoredDefinition
             : rows;
 
     static int Int(string s) => int.Parse(s, CultureInfo.InvariantCulture);
+
+    /// <summary>A stored list parsed from its snapshot text the first time it is read.</summary>
+    sealed class ParsedOnRead<T>(Func<List<T>> parse) : IReadOnlyList<T>
+    {
+        readonly Lazy<List<T>> _rows = new(parse);
+        public T this[int index] => _rows.Value[index];
+        public int Count => _rows.Value.Count;
+        public IEnumerator<T> GetEnumerator() => _rows.Value.GetEnumerator();
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

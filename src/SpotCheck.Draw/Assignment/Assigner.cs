@@ -11,7 +11,12 @@ public static class Assigner
 {
     const int BatchSize = 256;
 
-    public static AssignmentResult Assign(AssignmentInput input, int? parallelism = null)
+    /// <param name="shortlist">
+    /// How many of a target's lowest tickets (and of each department's) are set aside on all cores for the sequential
+    /// staffing step, which falls back to every ticket when they do not decide the team; by default enough for nearly
+    /// every target (tests pass small values to exercise the fallback).
+    /// </param>
+    public static AssignmentResult Assign(AssignmentInput input, int? parallelism = null, int? shortlist = null)
     {
         AssignmentValidation.Validate(input);
         var run = new AssignmentRun(input);
@@ -20,15 +25,22 @@ public static class Assigner
         var assigned = new List<TeamAssignment>();
         var infeasible = new List<Infeasibility>();
         var options = new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism ?? Environment.ProcessorCount) };
+        var overall = shortlist ?? 2 * (input.TeamSize + input.Departments.Count) + 8;
+        var perDepartment = shortlist ?? 2;
         for (var start = 0; start < input.Targets.Count; start += BatchSize)
         {
             var batch = input.Targets.Skip(start).Take(BatchSize).ToArray();
             var candidates = new ArraySegment<(TicketKey Key, int Member)>[batch.Length];
-            Parallel.For(0, batch.Length, options, () => new AssignmentHasher(input.Seed),
-                (i, _, hasher) => { candidates[i] = run.Candidates(batch[i], hasher, buffers[i]); return hasher; }, _ => { });
+            var shortlists = new Shortlist[batch.Length];
+            Parallel.For(0, batch.Length, options, () => new AssignmentHasher(input.Seed), (i, _, hasher) =>
+            {
+                candidates[i] = run.Candidates(batch[i], hasher, buffers[i]);
+                shortlists[i] = run.Shorten(candidates[i], overall, perDepartment);
+                return hasher;
+            }, _ => { });
             for (var i = 0; i < batch.Length; i++)
             {
-                var outcome = run.Staff(batch[i], candidates[i]);
+                var outcome = run.TryStaff(batch[i], shortlists[i]) is { } team ? (team, null) : run.Staff(batch[i], candidates[i]);
                 if (outcome.Team is not null) assigned.Add(outcome.Team);
                 else infeasible.Add(outcome.Failure!);
             }
@@ -166,11 +178,62 @@ internal sealed class AssignmentRun
     }
 
     /// <summary>
+    /// The lowest <paramref name="overall"/> candidates in (ticket, id) order and the lowest <paramref name="perDepartment"/>
+    /// of each department, merged in that order. Every candidate left out comes after all of the first kind, and after
+    /// the kept ones of its own department.
+    /// </summary>
+    public Shortlist Shorten(ArraySegment<(TicketKey Key, int Member)> candidates, int overall, int perDepartment)
+    {
+        var lowest = new List<(TicketKey Key, int Member)>(overall + 1);
+        var byDept = new List<(TicketKey Key, int Member)>[_departments.Length];
+        for (var d = 0; d < byDept.Length; d++) byDept[d] = new(perDepartment + 1);
+        foreach (var c in candidates)
+        {
+            KeepLowest(lowest, c, overall);
+            KeepLowest(byDept[_deptOf[c.Member]], c, perDepartment);
+        }
+        var kept = new List<(TicketKey Key, int Member)>(lowest);
+        foreach (var dept in byDept)
+            foreach (var c in dept)
+                if (!kept.Contains(c)) kept.Add(c);
+        kept.Sort((a, b) => Before(a, b) ? -1 : Before(b, a) ? 1 : 0);
+        return new Shortlist([.. kept], lowest.Count, candidates.Count == lowest.Count);
+    }
+
+    void KeepLowest(List<(TicketKey Key, int Member)> list, (TicketKey Key, int Member) c, int limit)
+    {
+        if (limit == 0 || (list.Count == limit && !Before(c, list[^1]))) return;
+        var at = list.Count;
+        while (at > 0 && Before(c, list[at - 1])) at--;
+        list.Insert(at, c);
+        if (list.Count > limit) list.RemoveAt(limit);
+    }
+
+    /// <summary>
+    /// <see cref="Staff"/> over the shortlist alone, when it decides the team: enough members still eligible among the
+    /// overall lowest (or nobody left out), so the first teamSize + |D| eligible are among them; a department's kept
+    /// members are the first of that department, so its first eligible one found there is the first of all. Null
+    /// otherwise (also when a department has nobody eligible there), loads untouched: the caller staffs from every candidate.
+    /// </summary>
+    public TeamAssignment? TryStaff(string target, Shortlist shortlist)
+    {
+        var scan = Scan(shortlist.Candidates, shortlist.Overall);
+        if (scan.EligibleInOverall < _teamSize + _departments.Length && !shortlist.OverallComplete) return null;
+        return Choose(target, scan).Team;
+    }
+
+    /// <summary>
     /// draw-spec §5.3 for one target, updating loads when the team is complete. Only the first eligible member of each
     /// department and the first teamSize + |D| members of E can be chosen, so one scan keeps just those instead of
     /// sorting E.
     /// </summary>
-    public (TeamAssignment? Team, Infeasibility? Failure) Staff(string target, ArraySegment<(TicketKey Key, int Member)> candidates)
+    public (TeamAssignment? Team, Infeasibility? Failure) Staff(string target, ArraySegment<(TicketKey Key, int Member)> candidates) =>
+        Choose(target, Scan(candidates, candidates.Count));
+
+    sealed record ScanResult((TicketKey Key, int Member)[] DeptFirst, List<(TicketKey Key, int Member)> Top, int Eligible, int EligibleInOverall);
+
+    /// <summary>The first eligible member of each department, the first teamSize + |D| eligible members, and counts.</summary>
+    ScanResult Scan(ArraySegment<(TicketKey Key, int Member)> candidates, int overall)
     {
         var none = (Key: TicketKey.Max, Member: -1);
         var deptFirst = new (TicketKey Key, int Member)[_departments.Length];
@@ -178,28 +241,31 @@ internal sealed class AssignmentRun
         var limit = _teamSize + _departments.Length;
         var top = new List<(TicketKey Key, int Member)>(limit + 1);
         var eligible = 0;
-        foreach (var c in candidates)
+        var eligibleInOverall = 0;
+        for (var i = 0; i < candidates.Count; i++)
         {
+            var c = candidates[i];
             if (IsCapped(c.Member)) continue;
             eligible++;
+            if (i < overall) eligibleInOverall++;
             var d = _deptOf[c.Member];
             if (deptFirst[d].Member < 0 || Before(c, deptFirst[d])) deptFirst[d] = c;
-            if (top.Count == limit && !Before(c, top[^1])) continue;
-            var at = top.Count;
-            while (at > 0 && Before(c, top[at - 1])) at--;
-            top.Insert(at, c);
-            if (top.Count > limit) top.RemoveAt(limit);
+            KeepLowest(top, c, limit);
         }
+        return new ScanResult(deptFirst, top, eligible, eligibleInOverall);
+    }
 
+    (TeamAssignment? Team, Infeasibility? Failure) Choose(string target, ScanResult scan)
+    {
         var missing = new List<string>();
         var chosen = new List<(TicketKey Key, int Member)>(_teamSize);
         for (var d = 0; d < _departments.Length; d++)
         {
-            if (deptFirst[d].Member < 0) missing.Add(_departments[d]);
-            else chosen.Add(deptFirst[d]);
+            if (scan.DeptFirst[d].Member < 0) missing.Add(_departments[d]);
+            else chosen.Add(scan.DeptFirst[d]);
         }
         if (missing.Count == 0)
-            foreach (var c in top)
+            foreach (var c in scan.Top)
             {
                 if (chosen.Count == _teamSize) break;
                 if (!chosen.Contains(c)) chosen.Add(c);
@@ -208,7 +274,7 @@ internal sealed class AssignmentRun
         if (missing.Count > 0 || chosen.Count < _teamSize)
         {
             var reason = missing.Count > 0 ? InfeasibleReason.NoEligibleInDept : InfeasibleReason.InsufficientEligible;
-            return (null, new Infeasibility(target, reason, missing, _teamSize, eligible, _poolSize, Rejected(target)));
+            return (null, new Infeasibility(target, reason, missing, _teamSize, scan.Eligible, _poolSize, Rejected(target)));
         }
         chosen.Sort((a, b) => Before(a, b) ? -1 : 1);
         foreach (var (_, m) in chosen)
@@ -236,3 +302,9 @@ internal sealed class AssignmentRun
         return loads;
     }
 }
+
+/// <summary>
+/// A target's lowest candidates (see <see cref="AssignmentRun.Shorten"/>): the first <paramref name="Overall"/> are the
+/// lowest of all; <paramref name="OverallComplete"/> when nobody was left out.
+/// </summary>
+internal sealed record Shortlist((TicketKey Key, int Member)[] Candidates, int Overall, bool OverallComplete);

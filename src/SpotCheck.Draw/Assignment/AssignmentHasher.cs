@@ -51,7 +51,7 @@ internal sealed class AssignmentHasher
         _lanes.HashLanes(_digests);
         for (var lane = 0; lane < used; lane++)
         {
-            dest[_laneIndex[lane]].Key = TicketKey.FromWords(_digests.AsSpan(lane * 8, 8));
+            dest[_laneIndex[lane]].Key = LaneHasher.KeyOf(_digests, lane);
         }
         return 0;
     }

@@ -77,7 +77,7 @@ internal sealed class BatchKeyer
         _hasher.HashLanes(_digests);
         for (var lane = 0; lane < _lanesUsed; lane++)
         {
-            Take(_laneSlot[lane], _laneJ[lane], TicketKey.FromWords(_digests.AsSpan(lane * 8, 8)));
+            Take(_laneSlot[lane], _laneJ[lane], LaneHasher.KeyOf(_digests, lane));
         }
         _lanesUsed = 0;
     }

@@ -95,6 +95,7 @@ public static class WebHost
         services.AddSingleton<OpenDataFiles>();
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<AuditChainWatch>();
+        services.AddHostedService<DrawWarmUp>();
 
         services.AddSpotCheckUseCases();
         services.AddSpotCheckIdentityCore().AddSignInManager();

@@ -24,7 +24,9 @@ sealed class DrawKit(Store store)
         return o;
     }
 
-    public async Task<List<Enterprise>> EnterprisesAsync(int count, RiskClass risk = RiskClass.B, EnterpriseStatus status = EnterpriseStatus.Active, int serialFrom = 1)
+    /// <param name="id">The first row's id, when a test needs ids far apart (the others follow it).</param>
+    public async Task<List<Enterprise>> EnterprisesAsync(int count, RiskClass risk = RiskClass.B, EnterpriseStatus status = EnterpriseStatus.Active,
+        int serialFrom = 1, int? id = null)
     {
         var list = new List<Enterprise>();
         for (var i = 0; i < count; i++)
@@ -35,6 +37,7 @@ sealed class DrawKit(Store store)
                 Store.Now.UtcDateTime);
             list.Add(e);
             Store.Db.Enterprises.Add(e);
+            if (id is { } first) Store.Db.Entry(e).Property(x => x.Id).CurrentValue = first + i;
         }
         await Store.Db.SaveChangesAsync();
         return list;

@@ -75,4 +75,28 @@ public sealed class AssignmentTests
         Assert.NotEmpty(fast.Assigned);
         Assert.NotEmpty(fast.Infeasible);
     }
+
+    /// <summary>
+    /// Officers reach their cap inside a batch, so a target's set-aside lowest tickets often lose members between the
+    /// parallel and the sequential step: the shortlist may decide a team only when what is left still decides it.
+    /// </summary>
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    [InlineData(5)]
+    public void Shortlists_emptied_by_caps_during_a_batch_still_give_the_literal_teams(int shortlist)
+    {
+        var inspectors = Enumerable.Range(0, 30).Select(i => new Inspector($"O{i:D3}", $"D{i % 3}", true, End, 0, 2 + i % 3)).ToList();
+        var targets = Enumerable.Range(0, 40).Select(i => $"T{i:D3}").ToArray();
+        foreach (var seed in new[] { Seed, new string('a', 64), "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef" })
+        {
+            var input = new AssignmentInput(seed, targets, ["D0", "D1"], 3, End, inspectors, [], new Dictionary<string, IReadOnlyList<string>>());
+            var fast = Assigner.Assign(input, 2, shortlist);
+            var (assigned, infeasible) = NaiveAssigner.Run(input);
+            Assert.Equal(assigned.Select(a => $"{a.Target}:{string.Join(',', a.Team)}"), fast.Assigned.Select(a => $"{a.Target}:{string.Join(',', a.Team)}"));
+            Assert.Equal(infeasible.Select(f => f.Target), fast.Infeasible.Select(f => f.Target));
+            Assert.NotEmpty(fast.Infeasible); // the caps run out: late targets are staffed from what is left
+        }
+    }
 }

@@ -18,6 +18,7 @@ public sealed class SpotCheckFactory(TestStorage storage, bool demo, TimeProvide
         builder.UseSetting("SpotCheck:DataDir", storage.DataDir);
         builder.UseSetting("SpotCheck:Db", storage.PostgresConnection ?? "");
         builder.UseSetting("SpotCheck:Demo", demo ? "true" : "false");
+        builder.UseSetting("SpotCheck:DrawWarmUp", "false"); // a second of CPU per test host; DrawWarmUpTests runs it
         if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
 
