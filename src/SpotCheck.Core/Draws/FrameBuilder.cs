@@ -123,7 +123,8 @@ public static class FrameBuilder
     /// The candidates straight off data readers: EF writes the SQL (filters, conversions), but materialising a million
     /// rows through it costs several times more than reading six columns, and the enum columns come back as their
     /// numbers because reading a short string costs more than the rest of the row. Outside a caller's transaction the
-    /// id range is split and the parts are read at once, each on its own connection (all of the rows either way).
+    /// id range is split and the parts are read at once, each on its own connection. Every row is read once, by one
+    /// part; a row changed during the read is frozen as its part saw it, as a freeze a moment earlier or later would.
     /// </summary>
     static async Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, Plan plan, CancellationToken ct)
     {
@@ -146,7 +147,7 @@ public static class FrameBuilder
     }
 
     /// <summary>
-    /// Id, USCC and one packed code (risk class | status « 2 | abnormal « 4 | serious « 5): every further column of a
+    /// Id, USCC and one packed code (risk class | status << 2 | abnormal << 4 | serious << 5): every further column of a
     /// million rows costs a tenth of a second more to read.
     /// </summary>
     static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, CancellationToken ct) =>
