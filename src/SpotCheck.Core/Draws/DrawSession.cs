@@ -77,7 +77,7 @@ public sealed class DrawSession : Data.IVersioned
     {
         DrawId = drawId, PlanId = planId, SupplementOf = supplementOf, Status = DrawStatus.Frozen, AsOf = asOf,
         ManifestJson = inputs.ManifestJson, InputsHash = inputs.InputsHash, Snapshot = new DrawSnapshot(inputs),
-        FrameCount = Lines(inputs.Population), FrameStrata = FrameStrataText.Of(inputs.Population), ExcludedCount = Lines(inputs.Excluded), InspectorCount = Lines(inputs.Inspectors),
+        FrameCount = Lines(inputs.Population), FrameStrata = inputs.FrameStrata, ExcludedCount = Lines(inputs.Excluded), InspectorCount = Lines(inputs.Inspectors),
         RandomnessSource = randomnessSource, CreatedBy = actor, FrozenAtUtc = utcNow,
         _steps = { new DrawStep(DrawStep.Freeze, "", utcNow) },
     };
@@ -208,8 +208,9 @@ public sealed class DrawSnapshot
 }
 
 /// <summary>The frozen snapshot texts and their manifest (draw-spec §6.1–6.2).</summary>
+/// <param name="FrameStrata">The frame's size per stratum in <see cref="FrameStrataText"/> form.</param>
 public sealed record FrozenInputs(string ManifestJson, string InputsHash, string Population, string Excluded,
-    string Inspectors, string Conflicts, string PreviousTeams);
+    string Inspectors, string Conflicts, string PreviousTeams, string FrameStrata);
 
 public static class DrawLabels
 {

@@ -39,7 +39,7 @@ public static class FrameBuilder
 
         steps.Next("frame-loop");
         var statuses = plan.StatusList.ToHashSet();
-        var frame = new List<PopulationEntry>();
+        var frame = new PopulationColumns(candidates.Count);
         var excluded = new List<ExcludedEntry>();
         foreach (var c in candidates)
         {
@@ -50,13 +50,13 @@ public static class FrameBuilder
             else if (lastUnderItem.TryGetValue(c.Id, out var last))
                 excluded.Add(new ExcludedEntry(c.Uscc, last.DrawId, SnapshotFiles.Date(last.SelectedOn)));
             else
-                frame.Add(Entry(plan, c));
+                AddMember(frame, plan, c);
         }
         var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
         steps.Next("staffing");
         // Every enterprise's latest team, kept for the frame in memory: an IN over a million candidate ids costs more in SQL.
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Select(f => f.Id).ToList(), db.LatestTeams.AsNoTracking(), ct);
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Ids, db.LatestTeams.AsNoTracking(), ct);
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
@@ -114,9 +114,11 @@ public static class FrameBuilder
     {
         var texts = d.SnapshotTexts();
         var manifest = d.Manifest(texts);
+        var strata = d.Frame is PopulationColumns columns ? columns.StratumSizes()
+            : d.Frame.GroupBy(e => e.Stratum, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
         return new FrozenInputs(Jcs.Serialize(manifest), DrawHash.Sha256Hex(Jcs.SerializeToUtf8Bytes(manifest)),
             texts[SnapshotFiles.Population], texts[SnapshotFiles.Excluded], texts[SnapshotFiles.Inspectors],
-            texts[SnapshotFiles.Conflicts], texts[SnapshotFiles.PreviousTeams]);
+            texts[SnapshotFiles.Conflicts], texts[SnapshotFiles.PreviousTeams], FrameStrataText.Format(strata));
     }
 
     /// <summary>
@@ -200,14 +202,17 @@ public static class FrameBuilder
         return q;
     }
 
-    static PopulationEntry Entry(Plan plan, Candidate c)
+    static void AddMember(PopulationColumns frame, Plan plan, Candidate c)
     {
-        var flagged = c.Abnormal || c.Serious;
+        var risk = RiskStrata[(int)c.Risk];
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum)
-            return new PopulationEntry(c.Uscc, flagged ? FlaggedStratum : c.Risk.ToString());
-        var weight = Math.Max(c.Serious ? plan.SeriousViolationWeight : 1, c.Abnormal ? plan.AbnormalListWeight : 1);
-        return new PopulationEntry(c.Uscc, c.Risk.ToString(), weight);
+            frame.Add(c.Uscc, c.Abnormal || c.Serious ? FlaggedStratum : risk);
+        else
+            frame.Add(c.Uscc, risk, Math.Max(c.Serious ? plan.SeriousViolationWeight : 1, c.Abnormal ? plan.AbnormalListWeight : 1));
     }
+
+    /// <summary>Stratum names by risk class value, shared by every member (an enum's name is a new string per call).</summary>
+    static readonly string[] RiskStrata = [.. Enum.GetValues<RiskClass>().OrderBy(r => (int)r).Select(r => r.ToString())];
 
     static Dictionary<string, long> WeightPolicy(Plan plan) => plan.FlagPolicy == FlagPolicy.Weighted
         ? new(StringComparer.Ordinal) { ["SERIOUS_VIOLATION"] = plan.SeriousViolationWeight, ["ABNORMAL_LIST"] = plan.AbnormalListWeight, ["OTHER"] = 1 }
@@ -224,7 +229,7 @@ public static class FrameBuilder
     sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, Dictionary<string, IReadOnlyList<string>> PreviousTeams);
 
     /// <param name="ofCandidates">The latest teams of the draw's possible targets.</param>
-    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, List<string> targets,
+    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, IReadOnlyList<string> targets,
         IQueryable<LatestTeam> ofCandidates, CancellationToken ct)
     {
         var officers = await db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
@@ -233,28 +238,40 @@ public static class FrameBuilder
         var inspectors = officers.Select(o => new Inspector(o.Code, o.Dept, o.Active, o.CertificateValidTo,
             loads.GetValueOrDefault(o.Code), o.WorkloadCap)).ToList();
         var officerIds = officers.Select(o => o.Id).ToList();
-        var targetSet = targets.ToHashSet(StringComparer.Ordinal);
         var conflictRows = await db.OfficerConflicts.AsNoTracking().Where(c => officerIds.Contains(c.OfficerId) && c.WithdrawnAtUtc == null)
             .Join(db.Enterprises, c => c.EnterpriseId, e => e.Id, (c, e) => new { c.OfficerId, e.Uscc }).ToListAsync(ct);
         var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
-        var conflicts = conflictRows.Where(c => targetSet.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
-        var previous = await PreviousTeamsAsync(db, ofCandidates, targetSet, codeOf.Values.ToHashSet(StringComparer.Ordinal), ct);
-        foreach (var key in previous.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList()) previous.Remove(key);
+        var conflicted = Among(targets, conflictRows.Select(c => c.Uscc));
+        var conflicts = conflictRows.Where(c => conflicted.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
+        var previous = await PreviousTeamsAsync(db, ofCandidates, targets, codeOf.Values.ToHashSet(StringComparer.Ordinal), ct);
         return new Staffing(inspectors, conflicts, previous);
     }
 
     /// <summary>
     /// Per target, the team of the latest earlier round that covered it (draw-spec §5.1), limited to officers of this
-    /// draw: one row per enterprise ever staffed, whatever the length of the history.
+    /// draw (a target none of whose earlier team is among them has none): one row per enterprise ever staffed,
+    /// whatever the length of the history.
     /// </summary>
     static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(AppDbContext db, IQueryable<LatestTeam> ofCandidates,
-        HashSet<string> targets, HashSet<string> officerCodes, CancellationToken ct)
+        IReadOnlyList<string> targets, HashSet<string> officerCodes, CancellationToken ct)
     {
         var rows = await ReadRowsAsync(db, ofCandidates.Select(t => new { t.Uscc, t.Team }), r => (Uscc: r.GetString(0), Team: r.GetString(1)), ct);
-        var previous = new Dictionary<string, IReadOnlyList<string>>(rows.Count, StringComparer.Ordinal);
+        var covered = Among(targets, rows.Select(r => r.Uscc));
+        var previous = new Dictionary<string, IReadOnlyList<string>>(covered.Count, StringComparer.Ordinal);
         foreach (var (uscc, team) in rows)
-            if (targets.Contains(uscc)) previous[uscc] = team.Split(';').Where(officerCodes.Contains).ToList();
+            if (covered.Contains(uscc) && team.Split(';').Where(officerCodes.Contains).ToList() is { Count: > 0 } members) previous[uscc] = members;
         return previous;
+    }
+
+    /// <summary>
+    /// The <paramref name="ids"/> that are targets: the ids are hashed and the targets looked up, so a frame of a million
+    /// targets with a few latest teams or 回避 costs a million lookups, not a million-entry set.
+    /// </summary>
+    static HashSet<string> Among(IReadOnlyList<string> targets, IEnumerable<string> ids)
+    {
+        var found = ids.ToHashSet(StringComparer.Ordinal);
+        found.IntersectWith(targets);
+        return found;
     }
 
     /// <summary>Open assignments per officer code: active seats on inspection tasks not yet approved (any source; published ones are approved).</summary>

@@ -8,8 +8,6 @@ namespace SpotCheck.Core.Draws;
 /// </summary>
 public static class FrameStrataText
 {
-    public static string Of(string populationTsv) => Format(Count(populationTsv, null).Sizes);
-
     /// <summary>Rows per stratum, and per stratum the rows whose id is not in <paramref name="inside"/> (none counted without it).</summary>
     public static (Dictionary<string, int> Sizes, Dictionary<string, int> Outside) Count(string tsv, HashSet<string>? inside)
     {

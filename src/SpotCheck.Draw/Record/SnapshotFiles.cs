@@ -36,7 +36,9 @@ public static class SnapshotFiles
     public static string Lines(IEnumerable<IEnumerable<string>> rows) => SortedLines.Join([.. rows.Select(r => string.Join('\t', r))]);
 
     public static string PopulationTsv(IEnumerable<PopulationEntry> frame) =>
-        SortedLines.Join([.. frame.Select(e => string.Concat(e.Id, "\t", e.Stratum, "\t", Int(e.Weight)))]);
+        frame is PopulationColumns columns ? columns.ToTsv() : SortedLines.Join([.. frame.Select(Line)]);
+
+    internal static string Line(PopulationEntry e) => string.Concat(e.Id, "\t", e.Stratum, "\t", Int(e.Weight));
 
     public static string ExcludedTsv(IEnumerable<ExcludedEntry> excluded) =>
         SortedLines.Join([.. excluded.Select(e => string.Concat(e.Id, "\t", e.LastDrawId, "\t", e.LastSelectedDate))]);

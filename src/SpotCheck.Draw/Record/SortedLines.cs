@@ -11,7 +11,7 @@ static class SortedLines
 
     public static string Join(string[] lines)
     {
-        if (!IsSorted(lines)) lines = Sort(lines);
+        if (!IsSorted(lines)) Sort(lines, null);
         var length = lines.Length;
         foreach (var line in lines) length += line.Length;
         return string.Create(length, lines, static (span, all) =>
@@ -25,36 +25,46 @@ static class SortedLines
         });
     }
 
-    static bool IsSorted(string[] lines)
+    public static bool IsSorted(string[] keys)
     {
-        for (var i = 1; i < lines.Length; i++)
-            if (string.CompareOrdinal(lines[i - 1], lines[i]) > 0) return false;
+        for (var i = 1; i < keys.Length; i++)
+            if (string.CompareOrdinal(keys[i - 1], keys[i]) > 0) return false;
         return true;
     }
 
-    static string[] Sort(string[] lines)
+    /// <summary>Sorts <paramref name="keys"/> ordinally in place, moving <paramref name="rows"/> (when given) with them.</summary>
+    public static void Sort(string[] keys, int[]? rows)
     {
-        var slices = Math.Clamp(lines.Length / SliceMinimum, 1, Environment.ProcessorCount);
-        var bounds = Enumerable.Range(0, slices + 1).Select(i => (int)((long)lines.Length * i / slices)).ToArray();
-        Parallel.For(0, slices, i => Array.Sort(lines, bounds[i], bounds[i + 1] - bounds[i], StringComparer.Ordinal));
-        var runs = Enumerable.Range(0, slices).Select(i => new ArraySegment<string>(lines, bounds[i], bounds[i + 1] - bounds[i])).ToList();
+        var slices = Math.Clamp(keys.Length / SliceMinimum, 1, Environment.ProcessorCount);
+        var bounds = Enumerable.Range(0, slices + 1).Select(i => (int)((long)keys.Length * i / slices)).ToArray();
+        Parallel.For(0, slices, i => Array.Sort(keys, rows, bounds[i], bounds[i + 1] - bounds[i], StringComparer.Ordinal));
+        var runs = Enumerable.Range(0, slices).Select(i => new Run(keys, rows, bounds[i], bounds[i + 1] - bounds[i])).ToList();
         while (runs.Count > 1)
         {
-            var merged = new List<ArraySegment<string>>();
+            var merged = new List<Run>();
             for (var i = 0; i + 1 < runs.Count; i += 2) merged.Add(Merge(runs[i], runs[i + 1]));
             if (runs.Count % 2 == 1) merged.Add(runs[^1]);
             runs = merged;
         }
-        return runs[0].Offset == 0 && runs[0].Count == lines.Length && runs[0].Array == lines ? lines : [.. runs[0]];
+        var sorted = runs[0];
+        if (sorted.Keys == keys) return;
+        Array.Copy(sorted.Keys, keys, keys.Length);
+        if (rows is not null) Array.Copy(sorted.Rows!, rows, rows.Length);
     }
 
-    static ArraySegment<string> Merge(ArraySegment<string> a, ArraySegment<string> b)
+    readonly record struct Run(string[] Keys, int[]? Rows, int Offset, int Count);
+
+    static Run Merge(Run a, Run b)
     {
-        var result = new string[a.Count + b.Count];
-        int i = 0, j = 0, k = 0;
-        while (i < a.Count && j < b.Count) result[k++] = string.CompareOrdinal(a[i], b[j]) <= 0 ? a[i++] : b[j++];
-        while (i < a.Count) result[k++] = a[i++];
-        while (j < b.Count) result[k++] = b[j++];
-        return result;
+        var keys = new string[a.Count + b.Count];
+        var rows = a.Rows is null ? null : new int[keys.Length];
+        int i = a.Offset, j = b.Offset, k = 0, aEnd = a.Offset + a.Count, bEnd = b.Offset + b.Count;
+        while (i < aEnd || j < bEnd)
+        {
+            var fromA = j == bEnd || (i < aEnd && string.CompareOrdinal(a.Keys[i], b.Keys[j]) <= 0);
+            if (rows is not null) rows[k] = fromA ? a.Rows![i] : b.Rows![j];
+            keys[k++] = fromA ? a.Keys[i++] : b.Keys[j++];
+        }
+        return new Run(keys, rows, 0, keys.Length);
     }
 }

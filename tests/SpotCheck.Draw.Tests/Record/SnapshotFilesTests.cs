@@ -25,6 +25,37 @@ public sealed class SnapshotFilesTests
         Assert.Equal(expected, SnapshotFiles.PopulationTsv(frame.OrderBy(e => e.Id, StringComparer.Ordinal))); // already sorted: only checked
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1_000)]
+    [InlineData(300_000)] // sorted in slices with their rows, then merged
+    public void A_frame_gathered_in_columns_writes_the_same_text_as_its_entries(int count)
+    {
+        var columns = new PopulationColumns();
+        for (var i = 0; i < count; i++)
+        {
+            var n = (int)((long)i * 7_919 % Math.Max(count, 1));
+            columns.Add((n % 3 == 0 ? "b" : "A") + n.ToString(System.Globalization.CultureInfo.InvariantCulture), n % 2 == 0 ? "A" : "FLAGGED", 1 + n % 100);
+        }
+        var entries = columns.ToList();
+
+        Assert.Equal(SnapshotFiles.PopulationTsv(entries), SnapshotFiles.PopulationTsv(columns));
+        Assert.Equal(count, entries.Count);
+        Assert.Equal(entries.GroupBy(e => e.Stratum).ToDictionary(g => g.Key, g => g.Count()), columns.StratumSizes());
+    }
+
+    [Theory]
+    [InlineData("T1", "T1\u0001")] // a prefix followed by a character below TAB: line order is not id order
+    [InlineData("T1", "T1")] // a repeated id
+    [InlineData("T1", "T10")]
+    public void Ids_whose_line_order_differs_from_their_order_still_give_the_rows_text(string first, string second)
+    {
+        var columns = new PopulationColumns();
+        columns.Add(second, "B", 2);
+        columns.Add(first, "A", 1);
+        Assert.Equal(Expected([$"{first}\tA\t1", $"{second}\tB\t2"]), SnapshotFiles.PopulationTsv(columns));
+    }
+
     [Fact]
     public void Previous_teams_and_conflicts_are_sorted_by_whole_line()
     {
