@@ -6,16 +6,18 @@ namespace SpotCheck.Migrations.Sqlite;
 /// <summary>
 /// Every connection waits in SQLite's own busy handler (Microsoft.Data.Sqlite alone sleeps 150 ms per retry and
 /// lets a busy writer starve others), and the file runs in WAL mode so that CLI commands can read and write while
-/// <c>serve</c> uses the same data directory.
+/// <c>serve</c> uses the same data directory. With <paramref name="backgroundCheckpoints"/> a commit never copies the
+/// log back into the database itself (<see cref="SqliteCheckpointer"/> does, off the request).
 /// </summary>
-sealed class SqliteConnectionSetup : DbConnectionInterceptor
+sealed class SqliteConnectionSetup(bool backgroundCheckpoints) : DbConnectionInterceptor
 {
-    const string Pragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;";
+    readonly string _pragmas = "PRAGMA busy_timeout = 30000; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"
+        + (backgroundCheckpoints ? " PRAGMA wal_autocheckpoint = 0;" : "");
 
     public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         command.ExecuteNonQuery();
     }
 
@@ -23,7 +25,7 @@ sealed class SqliteConnectionSetup : DbConnectionInterceptor
         CancellationToken cancellationToken = default)
     {
         await using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        command.CommandText = _pragmas;
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

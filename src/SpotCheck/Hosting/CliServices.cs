@@ -17,7 +17,7 @@ public static class CliServices
         var services = new ServiceCollection();
         services.AddLogging();
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContext<AppDbContext>(storage.Configure);
+        services.AddDbContext<AppDbContext>(o => storage.Configure(o));
         services.AddScoped<AuditLog>();
         services.AddSpotCheckUseCases();
         services.AddSpotCheckIdentityCore();

@@ -51,10 +51,11 @@ public sealed record Storage(string DataDir, string? PostgresConnection)
         : Environment.GetEnvironmentVariable(environmentVariable) is { Length: > 0 } env ? env
         : null;
 
-    public void Configure(DbContextOptionsBuilder builder)
+    /// <param name="backgroundCheckpoints">The server's: its <see cref="SqliteCheckpoints"/> service copies the SQLite log.</param>
+    public void Configure(DbContextOptionsBuilder builder, bool backgroundCheckpoints = false)
     {
         if (PostgresConnection is { } pg) PostgresDatabase.Configure(builder, pg);
-        else SqliteDatabase.Configure(builder, SqliteDatabase.ConnectionStringFor(DataDir));
+        else SqliteDatabase.Configure(builder, SqliteDatabase.ConnectionStringFor(DataDir), backgroundCheckpoints);
     }
 
     public DbContextOptions<AppDbContext> Options()
