@@ -16,12 +16,14 @@ static class BenchDatabase
 
     public static bool IsPostgres => Environment.GetEnvironmentVariable("BENCH_PG") is { Length: > 0 };
 
-    public static DbContextOptions<AppDbContext> Options(string dataDir) => (DbContextOptions<AppDbContext>)Builder(dataDir).Options;
+    /// <param name="serverCheckpoints">As `spotcheck serve` runs SQLite: checkpoints left to a <see cref="SqliteCheckpointer"/> (see <see cref="CheckpointsAsync"/>).</param>
+    public static DbContextOptions<AppDbContext> Options(string dataDir, bool serverCheckpoints = false) =>
+        (DbContextOptions<AppDbContext>)Builder(dataDir, serverCheckpoints).Options;
 
-    public static DbContextOptionsBuilder Builder(string dataDir)
+    public static DbContextOptionsBuilder Builder(string dataDir, bool serverCheckpoints = false)
     {
         if (Environment.GetEnvironmentVariable("BENCH_PG") is not { Length: > 0 } server)
-            return SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir));
+            return SqliteDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), SqliteDatabase.ConnectionStringFor(dataDir), serverCheckpoints);
         var connection = new NpgsqlConnectionStringBuilder(server) { Database = Name, CommandTimeout = 0 }.ToString();
         return PostgresDatabase.Configure(new DbContextOptionsBuilder<AppDbContext>(), connection);
     }
@@ -38,4 +40,8 @@ static class BenchDatabase
             await command.ExecuteNonQueryAsync();
         }
     }
+
+    /// <summary>The server's background checkpoints on SQLite until <paramref name="stop"/> (nothing on PostgreSQL).</summary>
+    public static Task CheckpointsAsync(string dataDir, CancellationToken stop) => IsPostgres ? Task.CompletedTask
+        : new SqliteCheckpointer(SqliteDatabase.ConnectionStringFor(dataDir)).RunAsync(TimeProvider.System, e => Console.Error.WriteLine(e.Message), stop);
 }

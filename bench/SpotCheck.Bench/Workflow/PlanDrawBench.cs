@@ -33,38 +33,19 @@ static class PlanDrawBench
         var warm = await TimeAsync(() => Task.Run(() => SpotCheck.Draw.EngineWarmUp.Run()));
         Console.WriteLine($"draw engine warm-up (as the server does at start): {warm:F2} s");
         using var steps = StepPrinter.Listen();
-        await BenchDatabase.ResetAsync();
-        var options = BenchDatabase.Options(dataDir);
+        var options = BenchDatabase.Options(dataDir, serverCheckpoints: true);
+        using var stopCheckpoints = new CancellationTokenSource();
+        var checkpoints = BenchDatabase.CheckpointsAsync(dataDir, stopCheckpoints.Token);
         Console.WriteLine($"database: {(BenchDatabase.IsPostgres ? "PostgreSQL" : "SQLite")}");
         var clock = TimeProvider.System;
         AppDbContext Context() => new((DbContextOptions<AppDbContext>)options);
-
-        await using (var db = Context()) await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
-        int itemId;
+        var itemId = Reuse ? await ReusedItemAsync(Context()) : 0;
+        if (itemId == 0) itemId = await SetUpAsync(Context, clock, enterprisesCsv, officers);
+        else Console.WriteLine("setup: reusing the directory and officers already in the database (BENCH_REUSE=1)");
         await using (var db = Context())
         {
-            var audit = new AuditLog(db, clock);
-            db.Departments.Add(new Department("BENCH", "基准测试部门"));
-            await db.SaveChangesAsync();
-            var dept = await db.Departments.SingleAsync(d => d.Code == "BENCH");
-            itemId = (await new SaveItem.Handler(db, audit, clock).HandleAsync(new SaveItem.Command
-            {
-                Code = "BENCH-ITEM", Name = "基准测试事项", EnforcementBody = "基准测试部门", LegalBasis = "基准测试", DepartmentId = dept.Id,
-                Content = "基准测试内容", Methods = "ONSITE", EffectiveFrom = new DateOnly(2026, 1, 1),
-            }, Actor)).Value;
-            Check(await new PublishItem.Handler(db, audit, clock).HandleAsync(itemId, Actor));
-            Console.WriteLine($"officers: {await TimeAsync(() => ImportOfficersAsync(db, audit, clock, officers)):F2} s for {officers}");
-        }
-        await using (var db = Context())
-        {
-            var seconds = await TimeAsync(async () =>
-            {
-                await using var file = File.OpenRead(enterprisesCsv);
-                var result = await new ImportEnterprises.Handler(db, new AuditLog(db, clock), clock)
-                    .HandleAsync(file, TabularFormat.Csv, Sha256(enterprisesCsv), Actor);
-                if (!result.IsSuccess) throw new InvalidOperationException("enterprise import failed");
-            });
-            Console.WriteLine($"enterprises: {seconds:F2} s for {await db.Enterprises.CountAsync():N0} rows (setup, see bench/import-1m.sh)");
+            var ceremonyWarm = await TimeAsync(() => CeremonyWarmUp.RunAsync(db, clock, CancellationToken.None));
+            Console.WriteLine($"freeze warm-up (as `spotcheck serve` does after its start on this directory, stores nothing): {ceremonyWarm:F2} s");
         }
 
         async Task<(string DrawId, double Seconds)> FreezeNewPlanAsync()
@@ -114,13 +95,73 @@ static class PlanDrawBench
             var verify = await TimeAsync(() => { verdict = DrawRecordVerifier.Verify(bytes); return Task.CompletedTask; });
             Console.WriteLine($"record verify: {verify:F2} s -> {(verdict!.IsValid ? verdict.Summary : verdict.Discrepancy)}");
         }
+        if (Environment.GetEnvironmentVariable("BENCH_TWICE") == "1")
+        {
+            // A second freeze in the same process: what is left of the first one's cost once everything is compiled.
+            var (_, twice) = await FreezeNewPlanAsync();
+            Console.WriteLine($"second freeze in the same process (BENCH_TWICE=1): {twice:F2} s");
+        }
         if (historyYears > 0)
         {
             await using (var db = Context()) await SeedHistoryAsync(db, historyYears);
             var (_, again) = await FreezeNewPlanAsync();
             Console.WriteLine($"freeze after {historyYears} years × {HistoryPerYear:N0} earlier selections: {again:F2} s (vs {freeze:F2} s without)");
         }
+        await stopCheckpoints.CancelAsync();
+        await checkpoints;
         return 0;
+    }
+
+    /// <summary>With BENCH_REUSE=1 a database that already holds the directory is kept (repeated runs skip the import).</summary>
+    static bool Reuse => Environment.GetEnvironmentVariable("BENCH_REUSE") == "1";
+
+    static async Task<int> ReusedItemAsync(AppDbContext db)
+    {
+        await using (db)
+        {
+            try
+            {
+                return await db.Enterprises.AnyAsync() ? await db.InspectionItems.Where(i => i.Code == "BENCH-ITEM").Select(i => i.Id).FirstOrDefaultAsync() : 0;
+            }
+            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
+            {
+                return 0; // no database yet
+            }
+        }
+    }
+
+    static async Task<int> SetUpAsync(Func<AppDbContext> context, TimeProvider clock, string enterprisesCsv, int officers)
+    {
+        await BenchDatabase.ResetAsync();
+        await using (var db = context()) await DatabaseInitializer.InitializeAsync(db, CancellationToken.None);
+        int itemId;
+        await using (var db = context())
+        {
+            var audit = new AuditLog(db, clock);
+            db.Departments.Add(new Department("BENCH", "基准测试部门"));
+            await db.SaveChangesAsync();
+            var dept = await db.Departments.SingleAsync(d => d.Code == "BENCH");
+            itemId = (await new SaveItem.Handler(db, audit, clock).HandleAsync(new SaveItem.Command
+            {
+                Code = "BENCH-ITEM", Name = "基准测试事项", EnforcementBody = "基准测试部门", LegalBasis = "基准测试", DepartmentId = dept.Id,
+                Content = "基准测试内容", Methods = "ONSITE", EffectiveFrom = new DateOnly(2026, 1, 1),
+            }, Actor)).Value;
+            Check(await new PublishItem.Handler(db, audit, clock).HandleAsync(itemId, Actor));
+            Console.WriteLine($"officers: {await TimeAsync(() => ImportOfficersAsync(db, audit, clock, officers)):F2} s for {officers}");
+        }
+        await using (var db = context())
+        {
+            var seconds = await TimeAsync(async () =>
+            {
+                await using var file = File.OpenRead(enterprisesCsv);
+                var result = await new ImportEnterprises.Handler(db, new AuditLog(db, clock), clock)
+                    .HandleAsync(file, TabularFormat.Csv, Sha256(enterprisesCsv), Actor);
+                if (!result.IsSuccess) throw new InvalidOperationException("enterprise import failed");
+            });
+            Console.WriteLine($"enterprises: {seconds:F2} s for {await db.Enterprises.CountAsync():N0} rows (setup, see bench/import-1m.sh)");
+        }
+
+        return itemId;
     }
 
     /// <summary>

@@ -21,10 +21,11 @@ public static class RunDraw
         public async Task<Result<Outcome>> HandleAsync(string drawId, string actor, CancellationToken ct = default)
         {
             using var steps = DrawSteps.Begin("run");
-            steps.Next("load");
+            steps.Next("audit-check");
             if (await audit.EnsureChainIntactAsync(ct) is { IsSuccess: false } chain) return chain.Error!;
             return await db.RunAsync(async () =>
             {
+                steps.Next("load");
                 var found = await DrawLookup.FindAsync(db, drawId, ct, withSnapshot: true);
                 if (!found.IsSuccess) return found.Error!;
                 var draw = found.Value;
@@ -70,8 +71,9 @@ public static class RunDraw
                 }
                 steps.Next("latest-teams");
                 await LatestTeams.RecordAsync(db, selected, ct);
-                steps.Next("tasks-audit-commit");
+                steps.Next("tasks");
                 await CreateDrawTasks.WriteAsync(db, plan.Id, draw.DrawId, plan.ItemIdList, plan.EndDate, targets, actor, clock.GetUtcNow().UtcDateTime, ct);
+                steps.Next("audit");
                 await audit.AppendAsync(new AuditEvent("DRAW_RESULT", actor, new JsonObject
                 {
                     ["seed"] = seed,
@@ -85,6 +87,7 @@ public static class RunDraw
                     ["teamsHash"] = Draw.DrawHash.Sha256Hex(string.Join('\n', assignment.Assigned.Select(a => a.Target + "\t" + string.Join(',', a.Team)))),
                     ["infeasible"] = assignment.Infeasible.Count,
                 }, draw.DrawId), ct);
+                steps.Next("commit");
                 await tx.CommitAsync(ct);
                 return Result<Outcome>.Ok(new Outcome(seed, selection.Selected.Count, assignment.Assigned.Count, infeasible));
             }, ct);

@@ -1,30 +1,46 @@
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
 using SpotCheck.Draw;
 
 namespace SpotCheck.Hosting;
 
 /// <summary>
-/// Warms the draw engine once after start (SpotCheck:DrawWarmUp, default on) on a low-priority thread, so the first
-/// ceremony runs at the speed of the later ones.
+/// Warms the draw engine (on a low-priority thread) and then a freeze's reads over the directory, once after start
+/// (SpotCheck:DrawWarmUp, default on), so the first ceremony runs at the speed of the later ones. Stores nothing.
 /// </summary>
-sealed class DrawWarmUp(IConfiguration config, ILogger<DrawWarmUp> log) : BackgroundService
+sealed class DrawWarmUp(IServiceScopeFactory scopes, IConfiguration config, TimeProvider clock, ILogger<DrawWarmUp> log) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!config.GetValue("SpotCheck:DrawWarmUp", true)) return Task.CompletedTask;
-        var done = new TaskCompletionSource();
+        if (!config.GetValue("SpotCheck:DrawWarmUp", true)) return;
+        try
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await OnOwnThread(() => EngineWarmUp.Run(ct: stoppingToken));
+            await using var scope = scopes.CreateAsyncScope();
+            await CeremonyWarmUp.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, stoppingToken);
+            log.LogDebug("Draw engine and freeze warmed up in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+        }
+        catch (Exception e)
+        {
+            if (!stoppingToken.IsCancellationRequested) log.LogWarning(e, "Draw warm-up failed; the first draw will run unwarmed");
+        }
+    }
+
+    static Task OnOwnThread(Action work)
+    {
+        var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var thread = new Thread(() =>
         {
             try
             {
-                var watch = System.Diagnostics.Stopwatch.StartNew();
-                EngineWarmUp.Run(ct: stoppingToken);
-                log.LogDebug("Draw engine warmed up in {Seconds:F1} s", watch.Elapsed.TotalSeconds);
+                work();
+                done.SetResult();
             }
             catch (Exception e)
             {
-                log.LogWarning(e, "Draw engine warm-up failed; the first draw will run unwarmed");
+                done.SetException(e);
             }
-            done.SetResult();
         }) { IsBackground = true, Priority = ThreadPriority.BelowNormal, Name = "draw warm-up" };
         thread.Start();
         return done.Task;

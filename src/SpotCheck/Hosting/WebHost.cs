@@ -85,7 +85,7 @@ public static class WebHost
         services.AddSingleton<Pages.Staff.Export.ExportJobs>();
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
-            settings.Storage.Configure(o);
+            settings.Storage.Configure(o, backgroundCheckpoints: true);
             o.AddInterceptors(sp.GetRequiredService<PublicGeneration>());
         });
         services.AddScoped<AuditLog>();
@@ -96,6 +96,7 @@ public static class WebHost
         services.AddHostedService<StartupTasks>();
         services.AddHostedService<AuditChainWatch>();
         services.AddHostedService<DrawWarmUp>();
+        services.AddHostedService<SqliteCheckpoints>();
 
         services.AddSpotCheckUseCases();
         services.AddSpotCheckIdentityCore().AddSignInManager();
