@@ -16,10 +16,7 @@ public sealed class CeremonyWarmUpTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var store = new Store(database);
         var kit = new DrawKit(store);
-        var dept = await kit.DepartmentAsync("XPSJJ", "西平县市场监督管理局");
-        await kit.OfficerAsync(dept, "INS-0001");
-        await kit.OfficerAsync(dept, "INS-0002");
-        var item = await kit.ItemAsync(dept);
+        var item = await kit.MarketBureauWithTwoOfficersAsync();
         await kit.EnterprisesAsync(5);
         var planId = await kit.PublishedPlanAsync(DrawKit.PlanCommand([item.Id], ["XPSJJ"], ppmB: 500_000));
         var before = await CountsAsync(store.Fresh());

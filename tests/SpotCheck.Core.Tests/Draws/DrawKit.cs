@@ -43,6 +43,15 @@ sealed class DrawKit(Store store)
         return list;
     }
 
+    /// <summary>西平县市场监督管理局 (XPSJJ) with two officers and its published item: the smallest department a plan can draw for.</summary>
+    public async Task<InspectionItem> MarketBureauWithTwoOfficersAsync()
+    {
+        var dept = await DepartmentAsync("XPSJJ", "西平县市场监督管理局");
+        await OfficerAsync(dept, "INS-0001");
+        await OfficerAsync(dept, "INS-0002");
+        return await ItemAsync(dept);
+    }
+
     public async Task<InspectionItem> ItemAsync(Department dept, string code = "T-FOOD")
     {
         var item = InspectionItem.CreateDraft(code, new ItemData("食品销售", "西平县市场监督管理局", "《食品安全法》", dept.Id, TargetType.Enterprise,

@@ -19,10 +19,7 @@ public sealed class FrameReadTests
         await using var database = await TestDatabase.CreateAsync(provider);
         await using var store = new Store(database);
         var kit = new DrawKit(store);
-        var dept = await kit.DepartmentAsync("XPSJJ", "西平县市场监督管理局");
-        await kit.OfficerAsync(dept, "INS-0001");
-        await kit.OfficerAsync(dept, "INS-0002");
-        var item = await kit.ItemAsync(dept);
+        var item = await kit.MarketBureauWithTwoOfficersAsync();
         // Ids a hundred thousand apart: the id range is split into as many parts as there are cores (up to four).
         var statuses = new[] { EnterpriseStatus.Active, EnterpriseStatus.Deregistered, EnterpriseStatus.Active, EnterpriseStatus.Revoked,
             EnterpriseStatus.Active, EnterpriseStatus.MovedOut, EnterpriseStatus.Active, EnterpriseStatus.Active };
