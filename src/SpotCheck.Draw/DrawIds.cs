@@ -16,15 +16,17 @@ public static class DrawIds
 
     public static bool IsValidId(ReadOnlySpan<byte> ascii) => IsValid(ascii, MaxIdLength);
 
+    /// <summary>An id inside a longer text (a snapshot line), without copying it out.</summary>
+    public static bool IsValidId(ReadOnlySpan<char> id) => IsValid(id, MaxIdLength);
+
     public static bool IsValidCode(ReadOnlySpan<byte> ascii) => IsValid(ascii, MaxCodeLength);
 
-    static bool IsValid(string? s, int max)
-    {
-        if (s is null || s.Length == 0 || s.Length > max) return false;
-        foreach (var c in s)
-            if (c > 127 || !IsIdByte((byte)c)) return false;
-        return true;
-    }
+    static bool IsValid(string? s, int max) => s is not null && IsValid(s.AsSpan(), max);
+
+    static bool IsValid(ReadOnlySpan<char> s, int max) => s.Length > 0 && s.Length <= max && !s.ContainsAnyExcept(IdChars);
+
+    static readonly System.Buffers.SearchValues<char> IdChars =
+        System.Buffers.SearchValues.Create("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_.-");
 
     static bool IsValid(ReadOnlySpan<byte> s, int max)
     {

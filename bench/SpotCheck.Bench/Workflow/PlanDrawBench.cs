@@ -65,26 +65,30 @@ static class PlanDrawBench
             return (id, seconds);
         }
 
+        async Task<(double Ceremony, double Run)> CeremonyAndRunAsync(string id)
+        {
+            var ceremony = await TimeAsync(async () =>
+            {
+                await using var db = Context();
+                var audit = new AuditLog(db, clock);
+                var secrets = new Dictionary<string, string>();
+                foreach (var party in DrawSession.Parties)
+                    secrets[party] = (await new CommitDraw.Handler(db, audit, clock).HandleAsync(id, party, null, party)).Value;
+                foreach (var who in new[] { "organiser", "supervisor" })
+                    Check(await new EnterPublicRandomness.Handler(db, audit, clock).HandleAsync(id, "dice:31415926535897932384", who));
+                foreach (var (party, secret) in secrets) Check(await new RevealSecret.Handler(db, audit, clock).HandleAsync(id, party, secret, party));
+            });
+            Console.WriteLine($"commit x2, randomness x2, reveal x2: {ceremony:F2} s");
+            await using var db = Context();
+            RunDraw.Outcome? outcome = null;
+            var run = await TimeAsync(async () => outcome = (await new RunDraw.Handler(db, new AuditLog(db, clock), clock).HandleAsync(id, Actor)).Value);
+            Console.WriteLine($"run (seed, hash + select over the frame, assign, tasks, persist): {run:F2} s, {outcome!.Selected:N0} selected, {outcome.Teams:N0} teams, {outcome.Infeasible.Count} infeasible");
+            return (ceremony, run);
+        }
+
         var (drawId, freeze) = await FreezeNewPlanAsync();
         Console.WriteLine($"freeze (frame query, snapshot, inputsHash, persist), no earlier selections: {freeze:F2} s");
-        var ceremony = await TimeAsync(async () =>
-        {
-            await using var db = Context();
-            var audit = new AuditLog(db, clock);
-            var secrets = new Dictionary<string, string>();
-            foreach (var party in DrawSession.Parties)
-                secrets[party] = (await new CommitDraw.Handler(db, audit, clock).HandleAsync(drawId, party, null, party)).Value;
-            foreach (var who in new[] { "organiser", "supervisor" })
-                Check(await new EnterPublicRandomness.Handler(db, audit, clock).HandleAsync(drawId, "dice:31415926535897932384", who));
-            foreach (var (party, secret) in secrets) Check(await new RevealSecret.Handler(db, audit, clock).HandleAsync(drawId, party, secret, party));
-        });
-        Console.WriteLine($"commit x2, randomness x2, reveal x2: {ceremony:F2} s");
-        await using (var db = Context())
-        {
-            RunDraw.Outcome? outcome = null;
-            var run = await TimeAsync(async () => outcome = (await new RunDraw.Handler(db, new AuditLog(db, clock), clock).HandleAsync(drawId, Actor)).Value);
-            Console.WriteLine($"run (seed, hash + select over the frame, assign, tasks, persist): {run:F2} s, {outcome!.Selected:N0} selected, {outcome.Teams:N0} teams, {outcome.Infeasible.Count} infeasible");
-        }
+        var (_, run) = await CeremonyAndRunAsync(drawId);
         await using (var db = Context())
         {
             System.Text.Json.Nodes.JsonObject? record = null;
@@ -103,9 +107,15 @@ static class PlanDrawBench
         }
         if (historyYears > 0)
         {
-            await using (var db = Context()) await SeedHistoryAsync(db, historyYears);
-            var (_, again) = await FreezeNewPlanAsync();
+            await using (var db = Context())
+            {
+                await SeedHistoryAsync(db, historyYears);
+                await BenchDatabase.SettleAsync(db, dataDir);
+            }
+            var (historyDraw, again) = await FreezeNewPlanAsync();
             Console.WriteLine($"freeze after {historyYears} years × {HistoryPerYear:N0} earlier selections: {again:F2} s (vs {freeze:F2} s without)");
+            var (_, runAgain) = await CeremonyAndRunAsync(historyDraw);
+            Console.WriteLine($"run after {historyYears} years × {HistoryPerYear:N0} earlier selections: {runAgain:F2} s (vs {run:F2} s without)");
         }
         await stopCheckpoints.CancelAsync();
         await checkpoints;

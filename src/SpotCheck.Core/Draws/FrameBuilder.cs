@@ -23,7 +23,8 @@ public static class FrameBuilder
 {
     public const string FlaggedStratum = "FLAGGED";
 
-    readonly record struct Candidate(int Id, string Uscc, RiskClass Risk, bool Abnormal, bool Serious, EnterpriseStatus Status);
+    /// <param name="Team">The enterprise's latest team (<see cref="LatestTeam"/>), null when never staffed.</param>
+    readonly record struct Candidate(int Id, string Uscc, RiskClass Risk, bool Abnormal, bool Serious, EnterpriseStatus Status, string? Team);
 
     /// <summary>Id ranges smaller than this are read on one connection.</summary>
     const int PartitionMinimum = 100_000;
@@ -41,6 +42,7 @@ public static class FrameBuilder
         var statuses = plan.StatusList.ToHashSet();
         var frame = new PopulationColumns(candidates.Count);
         var excluded = new List<ExcludedEntry>();
+        var teams = new List<string?>(candidates.Count);
         foreach (var c in candidates)
         {
             if (!statuses.Contains(c.Status))
@@ -50,17 +52,22 @@ public static class FrameBuilder
             else if (lastUnderItem.TryGetValue(c.Id, out var last))
                 excluded.Add(new ExcludedEntry(c.Uscc, last.DrawId, SnapshotFiles.Date(last.SelectedOn)));
             else
+            {
                 AddMember(frame, plan, c);
+                teams.Add(c.Team);
+            }
         }
         var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
         steps.Next("staffing");
-        // Every enterprise's latest team, kept for the frame in memory: an IN over a million candidate ids costs more in SQL.
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Ids, db.LatestTeams.AsNoTracking(), ct);
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Ids, ct);
+        steps.Next("previous-teams");
+        var previous = new PreviousTeamLines(staffing.OfficerCodes);
+        foreach (var row in frame.IdOrder()) previous.Add(frame.Ids[row], teams[row]);
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
-            staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
+            staffing.Inspectors, staffing.Conflicts, previous.Build()));
     }
 
     /// <summary>
@@ -104,10 +111,14 @@ public static class FrameBuilder
         var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();
         var ratios = frame.Select(f => f.Stratum).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PlanRules.MaxPpm, StringComparer.Ordinal);
         var targets = frame.Select(f => f.Id).ToList();
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(targets).Contains(t.Uscc)), ct);
+        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, ct);
+        var latest = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(targets).Contains(t.Uscc))
+            .ToDictionaryAsync(t => t.Uscc, t => t.Team, StringComparer.Ordinal, ct);
+        var previous = new PreviousTeamLines(staffing.OfficerCodes);
+        foreach (var target in targets.Order(StringComparer.Ordinal)) previous.Add(target, latest.GetValueOrDefault(target));
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             0, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, [],
-            staffing.Inspectors, staffing.Conflicts, staffing.PreviousTeams));
+            staffing.Inspectors, staffing.Conflicts, previous.Build()));
     }
 
     static FrozenInputs Freeze(DrawDefinition d)
@@ -149,11 +160,13 @@ public static class FrameBuilder
     }
 
     /// <summary>
-    /// Id, USCC and one packed code (risk class | status << 2 | abnormal << 4 | serious << 5): every further column of a
-    /// million rows costs a tenth of a second more to read.
+    /// Id, USCC, one packed code (risk class | status << 2 | abnormal << 4 | serious << 5) and the latest team: every
+    /// further column of a million rows costs a tenth of a second more to read. The team comes with the row it belongs
+    /// to (a join the database does while it reads the row anyway), so a history of half a million staffed enterprises
+    /// adds a column, not a second read of half a million rows.
     /// </summary>
     static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, CancellationToken ct) =>
-        ReadRowsAsync(db, query.Select(e => new
+        ReadRowsAsync(db, query.LeftJoin(db.LatestTeams, e => e.Uscc, t => t.Uscc, (e, t) => new
         {
             e.Id,
             e.Uscc,
@@ -161,13 +174,14 @@ public static class FrameBuilder
                    + 4 * (e.Status == EnterpriseStatus.Active ? 0 : e.Status == EnterpriseStatus.Deregistered ? 1
                        : e.Status == EnterpriseStatus.Revoked ? 2 : e.Status == EnterpriseStatus.MovedOut ? 3 : Unknown)
                    + (e.AbnormalList ? 16 : 0) + (e.SeriousViolation ? 32 : 0),
-        }), r => Unpack(r.GetInt32(0), r.GetString(1), r.GetInt32(2)), ct);
+            Team = t == null ? null : t.Team,
+        }), r => Unpack(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)), ct);
 
     /// <summary>Marks a class or status the projection above does not name (a new member must be added there).</summary>
     const int Unknown = 64;
 
-    static Candidate Unpack(int id, string uscc, int code) => code < Unknown
-        ? new Candidate(id, uscc, (RiskClass)(code & 3), (code & 16) != 0, (code & 32) != 0, (EnterpriseStatus)((code >> 2) & 3))
+    static Candidate Unpack(int id, string uscc, int code, string? team) => code < Unknown
+        ? new Candidate(id, uscc, (RiskClass)(code & 3), (code & 16) != 0, (code & 32) != 0, (EnterpriseStatus)((code >> 2) & 3), team)
         : throw new InvalidOperationException($"enterprise {uscc} has a risk class or status the frame query does not know");
 
     static async Task<List<TRow>> ReadRowsAsync<TQuery, TRow>(AppDbContext db, IQueryable<TQuery> query, Func<System.Data.Common.DbDataReader, TRow> row,
@@ -226,11 +240,9 @@ public static class FrameBuilder
         _ => "ACTIVE",
     };
 
-    sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, Dictionary<string, IReadOnlyList<string>> PreviousTeams);
+    sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, HashSet<string> OfficerCodes);
 
-    /// <param name="ofCandidates">The latest teams of the draw's possible targets.</param>
-    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, IReadOnlyList<string> targets,
-        IQueryable<LatestTeam> ofCandidates, CancellationToken ct)
+    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, IReadOnlyList<string> targets, CancellationToken ct)
     {
         var officers = await db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
             .Select(o => new { o.Id, o.Code, Dept = o.Department!.Code, o.Active, o.CertificateValidTo, o.WorkloadCap }).ToListAsync(ct);
@@ -243,24 +255,29 @@ public static class FrameBuilder
         var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
         var conflicted = Among(targets, conflictRows.Select(c => c.Uscc));
         var conflicts = conflictRows.Where(c => conflicted.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
-        var previous = await PreviousTeamsAsync(db, ofCandidates, targets, codeOf.Values.ToHashSet(StringComparer.Ordinal), ct);
-        return new Staffing(inspectors, conflicts, previous);
+        return new Staffing(inspectors, conflicts, codeOf.Values.ToHashSet(StringComparer.Ordinal));
     }
 
     /// <summary>
-    /// Per target, the team of the latest earlier round that covered it (draw-spec §5.1), limited to officers of this
-    /// draw (a target none of whose earlier team is among them has none): one row per enterprise ever staffed,
-    /// whatever the length of the history.
+    /// previous_teams.tsv written target by target in id order (draw-spec §5.1): per target, the team of the latest
+    /// earlier round that covered it, limited to officers of this draw (a target none of whose earlier team is among
+    /// them has none). A team is split once per distinct team, not once per enterprise.
     /// </summary>
-    static async Task<Dictionary<string, IReadOnlyList<string>>> PreviousTeamsAsync(AppDbContext db, IQueryable<LatestTeam> ofCandidates,
-        IReadOnlyList<string> targets, HashSet<string> officerCodes, CancellationToken ct)
+    sealed class PreviousTeamLines(HashSet<string> officerCodes)
     {
-        var rows = await ReadRowsAsync(db, ofCandidates.Select(t => new { t.Uscc, t.Team }), r => (Uscc: r.GetString(0), Team: r.GetString(1)), ct);
-        var covered = Among(targets, rows.Select(r => r.Uscc));
-        var previous = new Dictionary<string, IReadOnlyList<string>>(covered.Count, StringComparer.Ordinal);
-        foreach (var (uscc, team) in rows)
-            if (covered.Contains(uscc) && team.Split(';').Where(officerCodes.Contains).ToList() is { Count: > 0 } members) previous[uscc] = members;
-        return previous;
+        readonly Dictionary<string, string[]> _ours = new(StringComparer.Ordinal);
+        readonly PreviousTeamsText.Builder _lines = new(1 << 16);
+
+        /// <param name="team">The target's latest team (';'-separated officer codes), null when it has none.</param>
+        public void Add(string target, string? team)
+        {
+            if (team is null) return;
+            if (!_ours.TryGetValue(team, out var ours))
+                _ours[team] = ours = [.. team.Split(';').Where(officerCodes.Contains).Order(StringComparer.Ordinal)];
+            if (ours.Length > 0) _lines.Add(target, ours);
+        }
+
+        public PreviousTeamsText Build() => _lines.Build();
     }
 
     /// <summary>

@@ -23,8 +23,7 @@ public static class StoredDefinition
         var inspectors = Rows(d.InspectorsTsv, 6).Select(f => new Inspector(f[0], f[1], f[2] == "1",
             DateOnly.ParseExact(f[3], "yyyy-MM-dd", CultureInfo.InvariantCulture), Int(f[4]), Int(f[5]))).ToList();
         var conflicts = Rows(d.ConflictsTsv, 2).Select(f => (f[0], f[1])).ToList();
-        var previous = Rows(d.PreviousTeamsTsv, 2).GroupBy(f => f[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(f => f[1]).ToList(), StringComparer.Ordinal);
+        var previous = PreviousTeams(d.PreviousTeamsTsv);
         var weights = p["weightPolicy"]!.AsObject().ToDictionary(x => x.Key, x => x.Value!.GetValue<long>(), StringComparer.Ordinal);
         return new DrawDefinition(d.DrawId,
             DateOnly.ParseExact(manifest["asOf"]!.GetValue<string>(), "yyyy-MM-dd", CultureInfo.InvariantCulture),
@@ -40,6 +39,12 @@ public static class StoredDefinition
         [SnapshotFiles.Population] = d.PopulationTsv, [SnapshotFiles.Excluded] = d.ExcludedTsv, [SnapshotFiles.Inspectors] = d.InspectorsTsv,
         [SnapshotFiles.Conflicts] = d.ConflictsTsv, [SnapshotFiles.PreviousTeams] = d.PreviousTeamsTsv,
     };
+
+    /// <summary>previous_teams.tsv checked and indexed, each target's team read only when looked up.</summary>
+    public static PreviousTeamsText PreviousTeams(string text) =>
+        PreviousTeamsText.TryParse(text, out var teams) is { } problem
+            ? throw new InvalidOperationException($"stored snapshot is damaged: {problem}")
+            : teams;
 
     static List<string[]> Rows(string text, int columns) =>
         SnapshotFiles.Check(text, columns, out var rows) is { } problem

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
+using SpotCheck.Core.Draws;
 using SpotCheck.Draw;
 using SpotCheck.Draw.Assignment;
 
@@ -74,8 +75,7 @@ static class SubstitutionInput
         var withdrawn = (await db.OfficerConflicts.AsNoTracking().Where(c => c.EnterpriseId == enterpriseId && c.WithdrawnAtUtc != null)
             .Select(c => c.OfficerId).ToListAsync(ct)).Where(codeOf.ContainsKey).Select(id => (codeOf[id], uscc)).ToHashSet();
         var frozen = Rows(session.ConflictsTsv, 2).Select(r => (r[0], r[1])).Where(c => !withdrawn.Contains(c));
-        var previous = Rows(session.PreviousTeamsTsv, 2).GroupBy(r => r[0], StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)g.Select(r => r[1]).ToList(), StringComparer.Ordinal);
+        var previous = StoredDefinition.PreviousTeams(session.PreviousTeamsTsv);
         var allConflicts = frozen.Concat(current).Where(c => inspectors.Any(i => i.Id == c.Item1)).Distinct().ToList();
         return new AssignmentInput(session.Seed, [uscc], departments, teamSize, planEnd, inspectors, allConflicts, previous);
     }

@@ -87,7 +87,8 @@ internal sealed class AssignmentRun
     readonly int _poolSize;
     readonly int[] _staticRejected = new int[3];
     readonly Dictionary<string, List<int>> _conflicts = new(StringComparer.Ordinal);
-    readonly Dictionary<string, List<int>> _previous = new(StringComparer.Ordinal);
+    readonly IReadOnlyDictionary<string, IReadOnlyList<string>> _previousTeams;
+    readonly Dictionary<string, int> _memberOf;
     readonly Dictionary<string, int> _otherLoads = new(StringComparer.Ordinal);
     readonly int _teamSize;
     int _capped;
@@ -116,12 +117,21 @@ internal sealed class AssignmentRun
         _deptOf = _pool.Select(o => Array.IndexOf(_departments, o.Dept)).ToArray();
         _load = _pool.Select(o => o.Load).ToArray();
         _capped = _pool.Count(o => o.Load >= o.Cap);
-        var index = _pool.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+        _memberOf = _pool.Select((o, i) => (o.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
         foreach (var (officer, target) in input.Conflicts)
-            if (index.TryGetValue(officer, out var m)) Add(_conflicts, target, m);
-        foreach (var (target, team) in input.PreviousTeams)
-            foreach (var officer in team)
-                if (index.TryGetValue(officer, out var m)) Add(_previous, target, m);
+            if (_memberOf.TryGetValue(officer, out var m)) Add(_conflicts, target, m);
+        // Looked up per target staffed: a province's history names far more targets than one draw staffs.
+        _previousTeams = input.PreviousTeams;
+    }
+
+    /// <summary>The pool members in the target's previous team, null when none is.</summary>
+    List<int>? Previous(string target)
+    {
+        if (!_previousTeams.TryGetValue(target, out var team)) return null;
+        List<int>? members = null;
+        foreach (var officer in team)
+            if (_memberOf.TryGetValue(officer, out var m)) (members ??= []).Add(m);
+        return members;
     }
 
     static void Add(Dictionary<string, List<int>> map, string key, int member)
@@ -170,7 +180,7 @@ internal sealed class AssignmentRun
     HashSet<int>? Blocked(string target)
     {
         var conflicts = _conflicts.GetValueOrDefault(target);
-        var previous = _previous.GetValueOrDefault(target);
+        var previous = Previous(target);
         if (conflicts is null && previous is null) return null;
         var blocked = new HashSet<int>(conflicts ?? []);
         blocked.UnionWith(previous ?? []);
@@ -289,7 +299,7 @@ internal sealed class AssignmentRun
     List<int> Rejected(string target)
     {
         var conflict = new HashSet<int>(_conflicts.GetValueOrDefault(target) ?? []);
-        var repeat = new HashSet<int>(_previous.GetValueOrDefault(target) ?? []);
+        var repeat = new HashSet<int>(Previous(target) ?? []);
         repeat.ExceptWith(conflict);
         var cappedButBlocked = conflict.Concat(repeat).Count(IsCapped);
         return [.. _staticRejected, conflict.Count, repeat.Count, _capped - cappedButBlocked];

@@ -30,11 +30,13 @@ internal static class AssignmentValidation
             if (!DrawIds.IsValidId(target)) throw new DrawInputException($"conflicts[{i}][1]: {DrawIds.DescribeBadId(target)}");
             if (!pairs.Add((officer, target))) throw new DrawInputException($"conflicts[{i}]: duplicate pair {officer}, {target}");
         }
-        foreach (var (target, team) in input.PreviousTeams)
-        {
-            if (!DrawIds.IsValidId(target)) throw new DrawInputException($"previousTeams: {DrawIds.DescribeBadId(target)}");
-            RequireUniqueIds(team, $"previousTeams.{target}", DrawIds.IsValidId, DrawIds.DescribeBadId);
-        }
+        // A snapshot text was checked line by line when it was read (PreviousTeamsText.TryParse).
+        if (input.PreviousTeams is not Record.PreviousTeamsText)
+            foreach (var (target, team) in input.PreviousTeams)
+            {
+                if (!DrawIds.IsValidId(target)) throw new DrawInputException($"previousTeams: {DrawIds.DescribeBadId(target)}");
+                RequireUniqueIds(team, $"previousTeams.{target}", DrawIds.IsValidId, DrawIds.DescribeBadId);
+            }
     }
 
     static void RequireUniqueIds(IReadOnlyList<string> values, string field, Func<string, bool> valid, Func<string, string> describe)

@@ -12,6 +12,7 @@ public sealed class PopulationColumns : IReadOnlyList<PopulationEntry>
     readonly List<string> _ids;
     readonly List<string> _strata;
     readonly List<int> _weights;
+    (string[] Ids, int[] Rows)? _sorted;
 
     public PopulationColumns(int capacity = 0) => (_ids, _strata, _weights) = (new(capacity), new(capacity), new(capacity));
 
@@ -20,6 +21,7 @@ public sealed class PopulationColumns : IReadOnlyList<PopulationEntry>
         _ids.Add(id);
         _strata.Add(stratum);
         _weights.Add(weight);
+        _sorted = null;
     }
 
     public int Count => _ids.Count;
@@ -47,9 +49,7 @@ public sealed class PopulationColumns : IReadOnlyList<PopulationEntry>
     /// </summary>
     internal string ToTsv()
     {
-        var ids = _ids.ToArray();
-        var rows = Enumerable.Range(0, ids.Length).ToArray();
-        if (!SortedLines.IsSorted(ids)) SortedLines.Sort(ids, rows);
+        var (ids, rows) = SortedIds();
         for (var i = 1; i < ids.Length; i++)
             if (ids[i].Length >= ids[i - 1].Length && ids[i].AsSpan().StartsWith(ids[i - 1])
                 && (ids[i].Length == ids[i - 1].Length || ids[i][ids[i - 1].Length] < '\t'))
@@ -74,6 +74,19 @@ public sealed class PopulationColumns : IReadOnlyList<PopulationEntry>
                 span = span[(written + 1)..];
             }
         });
+    }
+
+    /// <summary>The members' row numbers in id order (ordinal), for files written per member in snapshot order.</summary>
+    public IReadOnlyList<int> IdOrder() => SortedIds().Rows;
+
+    (string[] Ids, int[] Rows) SortedIds()
+    {
+        if (_sorted is { } sorted) return sorted;
+        var ids = _ids.ToArray();
+        var rows = Enumerable.Range(0, ids.Length).ToArray();
+        if (!SortedLines.IsSorted(ids)) SortedLines.Sort(ids, rows);
+        _sorted = (ids, rows);
+        return (ids, rows);
     }
 
     static int Digits(int weight) => weight < 0 ? Digits(-(long)weight) + 1 : Digits((long)weight);

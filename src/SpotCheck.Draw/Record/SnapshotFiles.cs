@@ -50,7 +50,7 @@ public static class SnapshotFiles
         SortedLines.Join([.. conflicts.Select(c => string.Concat(c.InspectorId, "\t", c.TargetId))]);
 
     public static string PreviousTeamsTsv(IReadOnlyDictionary<string, IReadOnlyList<string>> previousTeams) =>
-        SortedLines.Join([.. previousTeams.SelectMany(t => t.Value.Select(o => string.Concat(t.Key, "\t", o)))]);
+        previousTeams is PreviousTeamsText text ? text.Text : SortedLines.Join([.. previousTeams.SelectMany(t => t.Value.Select(o => string.Concat(t.Key, "\t", o)))]);
 
     public static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -125,6 +125,28 @@ public sealed class DrawCeremonyTests
     }
 
     [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task Previous_teams_list_only_the_frame_s_members(DbProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider);
+        await using var store = new Store(database);
+        var (kit, dept, itemId) = await SetUpAsync(store, officers: 6);
+        var second = await kit.ItemAsync(dept, "T-SECOND");
+        await kit.EnterprisesAsync(3);
+        var (earlier, _) = await kit.FullDrawAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([itemId], ["XPSJJ"])), yearlyCap: 5);
+        var staffed = await store.Db.DrawSelections.AsNoTracking().Where(s => s.DrawId == earlier && s.Team != "").ToListAsync();
+        Assert.True(staffed.Count >= 2);
+        var gone = staffed[0].EnterpriseId;
+        await store.Db.Enterprises.Where(e => e.Id == gone).ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnterpriseStatus.Deregistered));
+
+        var next = await kit.FreezeAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([second.Id], ["XPSJJ"])), yearlyCap: 5);
+
+        var draw = await store.Db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == next);
+        Assert.Contains($"{staffed[0].Uscc}\tINELIGIBLE:DEREGISTERED", draw.ExcludedTsv);
+        var expected = string.Concat(staffed.Skip(1).SelectMany(s => s.TeamCodes.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
+        Assert.Equal(expected, draw.PreviousTeamsTsv);
+    }
+
+    [SkippableTheory, MemberData(nameof(Providers))]
     public async Task The_latest_round_stays_the_previous_team_when_an_earlier_round_runs_after_it(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
