@@ -56,6 +56,14 @@ sealed class DrawSnapshotConfiguration : IEntityTypeConfiguration<DrawSnapshot>
     {
         b.ToTable("DrawSnapshots");
         b.HasKey(s => s.DrawSessionId);
+        b.Property(s => s.PopulationData).HasColumnName("Population");
+        b.Property(s => s.ExcludedData).HasColumnName("Excluded");
+        b.Property(s => s.InspectorsData).HasColumnName("Inspectors");
+        b.Property(s => s.ConflictsData).HasColumnName("Conflicts");
+        b.Property(s => s.PreviousTeamsData).HasColumnName("PreviousTeams");
+        foreach (var text in new[] { nameof(DrawSnapshot.Population), nameof(DrawSnapshot.Excluded), nameof(DrawSnapshot.Inspectors),
+                     nameof(DrawSnapshot.Conflicts), nameof(DrawSnapshot.PreviousTeams) })
+            b.Ignore(text);
     }
 }
 

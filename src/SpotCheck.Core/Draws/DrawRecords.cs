@@ -19,6 +19,7 @@ public static class DrawRecords
     /// <summary>The builder after commit, declaration, public randomness and reveal (everything the session holds).</summary>
     public static DrawRecordBuilder Replay(DrawSession d)
     {
+        d.Snapshot?.UnpackAll();
         var builder = new DrawRecordBuilder(StoredDefinition.Of(d), StoredDefinition.Texts(d));
         if (builder.InputsHash != d.InputsHash) throw new InvalidOperationException($"draw {d.DrawId}: stored inputs no longer match inputsHash");
         foreach (var party in DrawSession.Parties)

@@ -191,20 +191,41 @@ public sealed class DrawStep
     public DateTime AtUtc { get; private set; }
 }
 
-/// <summary>The five snapshot files of a draw (draw-spec §6.1), canonical TSV text exactly as hashed.</summary>
+/// <summary>
+/// The five snapshot files of a draw (draw-spec §6.1), canonical TSV text exactly as hashed, stored packed
+/// (<see cref="SnapshotPacking"/>) and unpacked the first time each is read.
+/// </summary>
 public sealed class DrawSnapshot
 {
     DrawSnapshot() { }
 
-    internal DrawSnapshot(FrozenInputs inputs) => (Population, Excluded, Inspectors, Conflicts, PreviousTeams) =
-        (inputs.Population, inputs.Excluded, inputs.Inspectors, inputs.Conflicts, inputs.PreviousTeams);
+    internal DrawSnapshot(FrozenInputs inputs)
+    {
+        string[] texts = [inputs.Population, inputs.Excluded, inputs.Inspectors, inputs.Conflicts, inputs.PreviousTeams];
+        var packed = new byte[texts.Length][];
+        Parallel.For(0, texts.Length, i => packed[i] = SnapshotPacking.Pack(texts[i]));
+        (PopulationData, ExcludedData, InspectorsData, ConflictsData, PreviousTeamsData) = (packed[0], packed[1], packed[2], packed[3], packed[4]);
+        (_population, _excluded, _inspectors, _conflicts, _previousTeams) = (texts[0], texts[1], texts[2], texts[3], texts[4]);
+    }
 
     public int DrawSessionId { get; private set; }
-    public string Population { get; private set; } = "";
-    public string Excluded { get; private set; } = "";
-    public string Inspectors { get; private set; } = "";
-    public string Conflicts { get; private set; } = "";
-    public string PreviousTeams { get; private set; } = "";
+    internal byte[] PopulationData { get; private set; } = [];
+    internal byte[] ExcludedData { get; private set; } = [];
+    internal byte[] InspectorsData { get; private set; } = [];
+    internal byte[] ConflictsData { get; private set; } = [];
+    internal byte[] PreviousTeamsData { get; private set; } = [];
+
+    string? _population, _excluded, _inspectors, _conflicts, _previousTeams;
+
+    public string Population => _population ??= SnapshotPacking.Unpack(PopulationData);
+    public string Excluded => _excluded ??= SnapshotPacking.Unpack(ExcludedData);
+    public string Inspectors => _inspectors ??= SnapshotPacking.Unpack(InspectorsData);
+    public string Conflicts => _conflicts ??= SnapshotPacking.Unpack(ConflictsData);
+    public string PreviousTeams => _previousTeams ??= SnapshotPacking.Unpack(PreviousTeamsData);
+
+    /// <summary>Unpacks every file at once, each on its own core: a run reads them all.</summary>
+    public void UnpackAll() => Parallel.Invoke(() => _ = Population, () => _ = Excluded, () => _ = Inspectors, () => _ = Conflicts,
+        () => _ = PreviousTeams);
 }
 
 /// <summary>The frozen snapshot texts and their manifest (draw-spec §6.1–6.2).</summary>

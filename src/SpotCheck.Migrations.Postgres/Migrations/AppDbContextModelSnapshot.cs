@@ -601,25 +601,30 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                     b.Property<int>("DrawSessionId")
                         .HasColumnType("integer");
 
-                    b.Property<string>("Conflicts")
+                    b.Property<byte[]>("ConflictsData")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea")
+                        .HasColumnName("Conflicts");
 
-                    b.Property<string>("Excluded")
+                    b.Property<byte[]>("ExcludedData")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea")
+                        .HasColumnName("Excluded");
 
-                    b.Property<string>("Inspectors")
+                    b.Property<byte[]>("InspectorsData")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea")
+                        .HasColumnName("Inspectors");
 
-                    b.Property<string>("Population")
+                    b.Property<byte[]>("PopulationData")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea")
+                        .HasColumnName("Population");
 
-                    b.Property<string>("PreviousTeams")
+                    b.Property<byte[]>("PreviousTeamsData")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasColumnType("bytea")
+                        .HasColumnName("PreviousTeams");
 
                     b.HasKey("DrawSessionId");
 

@@ -582,25 +582,30 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                     b.Property<int>("DrawSessionId")
                         .HasColumnType("INTEGER");
 
-                    b.Property<string>("Conflicts")
+                    b.Property<byte[]>("ConflictsData")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Conflicts");
 
-                    b.Property<string>("Excluded")
+                    b.Property<byte[]>("ExcludedData")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Excluded");
 
-                    b.Property<string>("Inspectors")
+                    b.Property<byte[]>("InspectorsData")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Inspectors");
 
-                    b.Property<string>("Population")
+                    b.Property<byte[]>("PopulationData")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("Population");
 
-                    b.Property<string>("PreviousTeams")
+                    b.Property<byte[]>("PreviousTeamsData")
                         .IsRequired()
-                        .HasColumnType("TEXT");
+                        .HasColumnType("BLOB")
+                        .HasColumnName("PreviousTeams");
 
                     b.HasKey("DrawSessionId");
 

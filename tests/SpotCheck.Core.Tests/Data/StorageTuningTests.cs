@@ -18,7 +18,7 @@ public sealed class StorageTuningTests
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("""
             SELECT attname, attstorage FROM pg_attribute
-            WHERE attrelid = '"DrawSnapshots"'::regclass AND atttypid = 'text'::regtype ORDER BY attname
+            WHERE attrelid = '"DrawSnapshots"'::regclass AND atttypid = 'bytea'::regtype ORDER BY attname
             """, connection);
         var storage = new Dictionary<string, char>();
         await using (var reader = await command.ExecuteReaderAsync())
