@@ -244,8 +244,14 @@ static class PlanDrawBench
         {
             ShouldListenTo = s => s.Name == DrawSteps.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            ActivityStopped = a => Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"  {new string(' ', 2 * Depth(a))}{a.OperationName}: {a.Duration.TotalSeconds:F2} s")),
+            // With each step, the garbage collector's pauses inside it: big snapshot texts can cost full collections.
+            ActivityStarted = a => a.SetCustomProperty("gc", (GC.CollectionCount(2), GC.GetTotalPauseDuration())),
+            ActivityStopped = a =>
+            {
+                var (gen2, paused) = ((int, TimeSpan))a.GetCustomProperty("gc")!;
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"  {new string(' ', 2 * Depth(a))}{a.OperationName}: {a.Duration.TotalSeconds:F2} s (GC paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, {GC.CollectionCount(2) - gen2} full)"));
+            },
         };
 
         public static StepPrinter Listen()

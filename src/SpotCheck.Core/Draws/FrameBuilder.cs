@@ -64,10 +64,11 @@ public static class FrameBuilder
         steps.Next("previous-teams");
         var previous = new PreviousTeamLines(staffing.OfficerCodes);
         foreach (var row in frame.IdOrder()) previous.Add(frame.Ids[row], teams[row]);
+        var previousTeams = previous.Build();
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
-            staffing.Inspectors, staffing.Conflicts, previous.Build()));
+            staffing.Inspectors, staffing.Conflicts, previousTeams));
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using SpotCheck.Draw.Record;
 
 namespace SpotCheck.Core.Draws;
 
@@ -25,14 +26,15 @@ public static class SnapshotPacking
 
     public static byte[] Pack(string text)
     {
-        var utf8 = Encoding.UTF8.GetBytes(text);
-        if (utf8.Length < PackFrom) return utf8;
-        using var packed = new MemoryStream(utf8.Length / 4);
+        var length = Encoding.UTF8.GetByteCount(text);
+        if (length < PackFrom) return Encoding.UTF8.GetBytes(text);
+        using var packed = new MemoryStream(length / 4);
         Span<byte> header = stackalloc byte[HeaderLength];
         header[0] = Deflated;
-        BinaryPrimitives.WriteInt32LittleEndian(header[1..], utf8.Length);
+        BinaryPrimitives.WriteInt32LittleEndian(header[1..], length);
         packed.Write(header);
-        using (var deflate = new DeflateStream(packed, new ZLibCompressionOptions { CompressionLevel = Level }, leaveOpen: true)) deflate.Write(utf8);
+        using (var deflate = new DeflateStream(packed, new ZLibCompressionOptions { CompressionLevel = Level }, leaveOpen: true))
+            Utf8Chunks.Write(text, bytes => deflate.Write(bytes));
         return packed.ToArray();
     }
 

@@ -48,7 +48,10 @@ public sealed record DrawDefinition(
             ["planEndDate"] = SnapshotFiles.Date(PlanEndDate),
             ["params"] = p,
         };
-        foreach (var file in SnapshotFiles.All) manifest[SnapshotFiles.HashField(file)] = SnapshotFiles.Hash(snapshotTexts[file]);
+        // Each file on its own core: population.tsv and previous_teams.tsv are tens of megabytes each at province scale.
+        var hashes = new string[SnapshotFiles.All.Length];
+        Parallel.For(0, hashes.Length, i => hashes[i] = SnapshotFiles.Hash(snapshotTexts[SnapshotFiles.All[i]]));
+        for (var i = 0; i < hashes.Length; i++) manifest[SnapshotFiles.HashField(SnapshotFiles.All[i])] = hashes[i];
         return manifest;
     }
 

@@ -110,61 +110,53 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
     }
 
     /// <summary>
-    /// Writes the lines as they are added; targets added in ordinal order with their members in ordinal order (a
-    /// freeze reading its rows in that order) give the text as it stands, anything else is sorted once at the end.
+    /// Collects the targets' teams, then writes the whole text at once at its exact length. Targets added in ordinal
+    /// order with their members in ordinal order (a freeze reading its rows in that order) give the text as written;
+    /// anything else is sorted once at the end.
     /// </summary>
-    public sealed class Builder(int capacity = 256)
+    public sealed class Builder(int capacity = 0)
     {
-        char[] _buffer = new char[Math.Max(capacity, 16)];
-        int _length;
-        int _lastLine = -1;
-        bool _inOrder = true;
-        readonly List<int> _targets = [];
+        readonly List<string> _targets = new(capacity);
+        readonly List<IReadOnlyList<string>> _teams = new(capacity);
 
-        public void Add(string target, IEnumerable<string> team)
+        public void Add(string target, IReadOnlyList<string> team)
         {
-            var first = true;
-            foreach (var member in team)
-            {
-                var start = _length;
-                if (first) _targets.Add(start);
-                first = false;
-                Append(target);
-                Append('\t');
-                Append(member);
-                if (_lastLine >= 0 && _inOrder
-                    && _buffer.AsSpan(_lastLine, start - 1 - _lastLine).SequenceCompareTo(_buffer.AsSpan(start, _length - start)) >= 0)
-                    _inOrder = false;
-                Append('\n');
-                _lastLine = start;
-            }
+            if (team.Count == 0) return;
+            _targets.Add(target);
+            _teams.Add(team);
         }
 
         public PreviousTeamsText Build()
         {
-            var text = new string(_buffer, 0, _length);
-            if (_inOrder) return new PreviousTeamsText(text, [.. _targets, text.Length]);
+            var length = 0L;
+            for (var i = 0; i < _targets.Count; i++)
+                foreach (var member in _teams[i]) length += _targets[i].Length + member.Length + 2;
+            var starts = new int[_targets.Count + 1];
+            var inOrder = true;
+            var text = string.Create(checked((int)length), this, (span, b) =>
+            {
+                var (at, last) = (0, -1);
+                for (var i = 0; i < b._targets.Count; i++)
+                {
+                    starts[i] = at;
+                    foreach (var member in b._teams[i])
+                    {
+                        var line = at;
+                        b._targets[i].CopyTo(span[at..]);
+                        at += b._targets[i].Length;
+                        span[at++] = '\t';
+                        member.CopyTo(span[at..]);
+                        at += member.Length;
+                        if (last >= 0 && span[last..(line - 1)].SequenceCompareTo(span[line..at]) >= 0) inOrder = false;
+                        span[at++] = '\n';
+                        last = line;
+                    }
+                }
+            });
+            starts[^1] = text.Length;
+            if (inOrder) return new PreviousTeamsText(text, starts);
             text = SortedLines.Join(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             return TryParse(text, out var teams) is { } problem ? throw new InvalidOperationException($"previous teams: {problem}") : teams;
-        }
-
-        void Append(string value)
-        {
-            Reserve(value.Length);
-            value.CopyTo(_buffer.AsSpan(_length));
-            _length += value.Length;
-        }
-
-        void Append(char value)
-        {
-            Reserve(1);
-            _buffer[_length++] = value;
-        }
-
-        void Reserve(int more)
-        {
-            if (_length + more <= _buffer.Length) return;
-            Array.Resize(ref _buffer, Math.Max(_buffer.Length * 2, _length + more));
         }
     }
 }

@@ -31,7 +31,12 @@ public static class SnapshotFiles
         _ => "previousTeamsHash",
     };
 
-    public static string Hash(string text) => DrawHash.Sha256Hex(Encoding.UTF8.GetBytes(text));
+    public static string Hash(string text)
+    {
+        using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        Utf8Chunks.Write(text, bytes => hash.AppendData(bytes));
+        return Hex.Lower(hash.GetHashAndReset());
+    }
 
     public static string Lines(IEnumerable<IEnumerable<string>> rows) => SortedLines.Join([.. rows.Select(r => string.Join('\t', r))]);
 

@@ -35,6 +35,7 @@ static class SortedLines
     /// <summary>Sorts <paramref name="keys"/> ordinally in place, moving <paramref name="rows"/> (when given) with them.</summary>
     public static void Sort(string[] keys, int[]? rows)
     {
+        if (rows is not null && PackedKeys.TrySort(keys, rows)) return;
         var slices = Math.Clamp(keys.Length / SliceMinimum, 1, Environment.ProcessorCount);
         var bounds = Enumerable.Range(0, slices + 1).Select(i => (int)((long)keys.Length * i / slices)).ToArray();
         Parallel.For(0, slices, i => Array.Sort(keys, rows, bounds[i], bounds[i + 1] - bounds[i], StringComparer.Ordinal));

@@ -26,7 +26,7 @@ public sealed class PreviousTeamsTextTests
         var expected = SnapshotFiles.PreviousTeamsTsv(teams);
 
         var inOrder = new PreviousTeamsText.Builder();
-        foreach (var (target, team) in teams.OrderBy(t => t.Key, StringComparer.Ordinal)) inOrder.Add(target, team.Order(StringComparer.Ordinal));
+        foreach (var (target, team) in teams.OrderBy(t => t.Key, StringComparer.Ordinal)) inOrder.Add(target, [.. team.Order(StringComparer.Ordinal)]);
         var shuffled = new PreviousTeamsText.Builder(16);
         foreach (var (target, team) in teams.Reverse()) shuffled.Add(target, team);
 

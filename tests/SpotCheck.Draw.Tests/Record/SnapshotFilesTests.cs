@@ -45,6 +45,29 @@ public sealed class SnapshotFilesTests
     }
 
     [Theory]
+    [InlineData(1, false)]
+    [InlineData(1_000, false)]
+    [InlineData(300_001, false)] // packed ids, two halves sorted at once, then merged
+    [InlineData(1_000, true)] // one id outside ASCII: the string sort
+    public void Ids_of_one_length_come_out_in_ordinal_order(int count, bool oneNonAscii)
+    {
+        const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYabz-";
+        var ids = Enumerable.Range(0, count).Select(i =>
+        {
+            var n = (long)i * 2_654_435_761 % 4_294_967_296;
+            var tail = string.Concat(Enumerable.Range(0, 7).Select(k => alphabet[(int)(n >> (4 * k) & 31)]));
+            return "91411721" + (i % 2 == 0 ? "MA" : "M9") + tail + alphabet[i % alphabet.Length];
+        }).ToList();
+        if (oneNonAscii) ids[count / 2] = "91411721MA企业00001X";
+        var columns = new PopulationColumns();
+        foreach (var id in ids) columns.Add(id, "B");
+
+        var order = columns.IdOrder();
+        Assert.Equal(ids.Order(StringComparer.Ordinal), order.Select(r => ids[r]));
+        Assert.Equal(Expected(ids.Select(id => $"{id}\tB\t1")), SnapshotFiles.PopulationTsv(columns));
+    }
+
+    [Theory]
     [InlineData("T1", "T1\u0001")] // a prefix followed by a character below TAB: line order is not id order
     [InlineData("T1", "T1")] // a repeated id
     [InlineData("T1", "T10")]
