@@ -38,7 +38,7 @@ static class DemoRemoval
         removed += await db.IssuedNotices.Where(n => tasks.Contains(n.TaskId)).ExecuteDeleteAsync(ct);
         removed += await DeleteTasksAsync(db, tasks, ct);
         var demoSelections = db.DrawSelections.Where(s => plans.Contains(s.PlanId) || enterprises.Contains(s.EnterpriseId));
-        var reselected = await demoSelections.Select(s => s.Uscc).Distinct().ToListAsync(ct);
+        var reselected = await demoSelections.Select(s => s.EnterpriseId).Distinct().ToListAsync(ct);
         removed += await demoSelections.ExecuteDeleteAsync(ct);
         await LatestTeams.RebuildAsync(db, reselected, ct);
         removed += await db.DrawSessions.Where(d => plans.Contains(d.PlanId)).ExecuteDeleteAsync(ct);

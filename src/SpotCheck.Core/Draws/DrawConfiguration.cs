@@ -91,8 +91,11 @@ sealed class LatestTeamConfiguration : IEntityTypeConfiguration<LatestTeam>
 {
     public void Configure(EntityTypeBuilder<LatestTeam> b)
     {
-        b.HasKey(t => t.Uscc);
-        b.Property(t => t.Uscc).HasMaxLength(64);
+        // Keyed by enterprise id: the frame's join then walks it in the order it reads enterprises (on SQLite the
+        // table's own row order), where a USCC key was visited page by page at random.
+        b.HasKey(t => t.EnterpriseId);
+        b.Property(t => t.EnterpriseId).ValueGeneratedNever();
+        b.Property(t => t.Uscc).HasMaxLength(64).IsRequired();
         b.Property(t => t.DrawId).HasMaxLength(64).IsRequired();
         b.Property(t => t.Team).HasMaxLength(2000).IsRequired();
     }

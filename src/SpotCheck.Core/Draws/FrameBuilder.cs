@@ -107,13 +107,14 @@ public static class FrameBuilder
     public static async Task<FrozenInputs> SupplementAsync(AppDbContext db, Plan plan, DrawSession parent, string drawId, DateOnly asOf, CancellationToken ct)
     {
         var unstaffed = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == parent.DrawId && s.Team == "")
-            .Select(s => new { s.Uscc, s.Stratum }).ToListAsync(ct);
+            .Select(s => new { s.Uscc, s.EnterpriseId }).ToListAsync(ct);
         var parentFrame = StoredDefinition.Of(parent).Frame.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();
         var ratios = frame.Select(f => f.Stratum).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PlanRules.MaxPpm, StringComparer.Ordinal);
         var targets = frame.Select(f => f.Id).ToList();
         var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, ct);
-        var latest = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(targets).Contains(t.Uscc))
+        var ids = unstaffed.Select(u => u.EnterpriseId).ToList();
+        var latest = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.EnterpriseId))
             .ToDictionaryAsync(t => t.Uscc, t => t.Team, StringComparer.Ordinal, ct);
         var previous = new PreviousTeamLines(staffing.OfficerCodes);
         foreach (var target in targets.Order(StringComparer.Ordinal)) previous.Add(target, latest.GetValueOrDefault(target));
@@ -167,7 +168,7 @@ public static class FrameBuilder
     /// adds a column, not a second read of half a million rows.
     /// </summary>
     static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, CancellationToken ct) =>
-        ReadRowsAsync(db, query.LeftJoin(db.LatestTeams, e => e.Uscc, t => t.Uscc, (e, t) => new
+        ReadRowsAsync(db, query.LeftJoin(db.LatestTeams, e => e.Id, t => t.EnterpriseId, (e, t) => new
         {
             e.Id,
             e.Uscc,

@@ -9,14 +9,17 @@ public sealed class LatestTeam
 {
     LatestTeam() { }
 
-    public LatestTeam(string uscc, string drawId, DateOnly selectedOn, string team)
+    public LatestTeam(int enterpriseId, string uscc, string drawId, DateOnly selectedOn, string team)
     {
+        EnterpriseId = enterpriseId;
         Uscc = uscc;
         DrawId = drawId;
         SelectedOn = selectedOn;
         Team = team;
     }
 
+    /// <summary>The key: a frame reads each candidate's row by its id, in id order.</summary>
+    public int EnterpriseId { get; private set; }
     public string Uscc { get; private set; } = "";
     public string DrawId { get; private set; } = "";
     public DateOnly SelectedOn { get; private set; }

@@ -13,15 +13,15 @@ public static class LatestTeams
     /// </summary>
     public static async Task RecordAsync(AppDbContext db, IReadOnlyCollection<DrawSelection> selections, CancellationToken ct)
     {
-        var staffed = Newest(selections.Where(s => s.Team.Length > 0).Select(s => new LatestTeam(s.Uscc, s.DrawId, s.SelectedOn, s.Team)));
+        var staffed = Newest(selections.Where(s => s.Team.Length > 0).Select(Of));
         if (staffed.Count == 0) return;
-        var usccs = staffed.Keys.ToList();
-        var existing = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(usccs).Contains(t.Uscc))
-            .ToDictionaryAsync(t => t.Uscc, StringComparer.Ordinal, ct);
-        var newer = staffed.Values.Where(n => !existing.TryGetValue(n.Uscc, out var old) || old.IsOlderThan(n.SelectedOn, n.DrawId)).ToList();
-        var superseded = newer.Where(n => existing.ContainsKey(n.Uscc)).Select(n => n.Uscc).ToList();
+        var ids = staffed.Keys.ToList();
+        var existing = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.EnterpriseId))
+            .ToDictionaryAsync(t => t.EnterpriseId, ct);
+        var newer = staffed.Values.Where(n => !existing.TryGetValue(n.EnterpriseId, out var old) || old.IsOlderThan(n.SelectedOn, n.DrawId)).ToList();
+        var superseded = newer.Where(n => existing.ContainsKey(n.EnterpriseId)).Select(n => n.EnterpriseId).ToList();
         if (superseded.Count > 0)
-            await db.LatestTeams.Where(t => EF.Parameter(superseded).Contains(t.Uscc)).ExecuteDeleteAsync(ct);
+            await db.LatestTeams.Where(t => EF.Parameter(superseded).Contains(t.EnterpriseId)).ExecuteDeleteAsync(ct);
         await using var rows = await EntityRowWriter<LatestTeam>.BeginAsync(db, ct);
         foreach (var row in newer) await rows.WriteAsync(row, ct);
         await rows.CompleteAsync(ct);
@@ -31,30 +31,31 @@ public static class LatestTeams
     public static async Task TrackAsync(AppDbContext db, DrawSelection selection, CancellationToken ct)
     {
         if (selection.Team.Length == 0) return;
-        var old = await db.LatestTeams.SingleOrDefaultAsync(t => t.Uscc == selection.Uscc, ct);
-        if (old is null) db.LatestTeams.Add(new LatestTeam(selection.Uscc, selection.DrawId, selection.SelectedOn, selection.Team));
+        var old = await db.LatestTeams.SingleOrDefaultAsync(t => t.EnterpriseId == selection.EnterpriseId, ct);
+        if (old is null) db.LatestTeams.Add(Of(selection));
         else if (old.IsOlderThan(selection.SelectedOn, selection.DrawId)) old.Replace(selection.DrawId, selection.SelectedOn, selection.Team);
     }
 
     /// <summary>
-    /// Recomputes the rows of <paramref name="usccs"/> (all of them when null) from the selections that remain: after
-    /// selections were deleted, or to fill the table for a database that had selections before it existed.
+    /// Recomputes the rows of the enterprises <paramref name="enterpriseIds"/> (all of them when null) from the
+    /// selections that remain: after selections were deleted, or to fill the table for a database that had selections
+    /// before it existed (or before its key changed).
     /// </summary>
-    public static async Task RebuildAsync(AppDbContext db, IReadOnlyCollection<string>? usccs, CancellationToken ct)
+    public static async Task RebuildAsync(AppDbContext db, IReadOnlyCollection<int>? enterpriseIds, CancellationToken ct)
     {
         var selections = db.DrawSelections.AsNoTracking().Where(s => s.Team != "");
         var teams = db.LatestTeams.AsQueryable();
-        if (usccs is not null)
+        if (enterpriseIds is not null)
         {
-            var list = usccs.ToList();
-            selections = selections.Where(s => EF.Parameter(list).Contains(s.Uscc));
-            teams = teams.Where(t => EF.Parameter(list).Contains(t.Uscc));
+            var list = enterpriseIds.ToList();
+            selections = selections.Where(s => EF.Parameter(list).Contains(s.EnterpriseId));
+            teams = teams.Where(t => EF.Parameter(list).Contains(t.EnterpriseId));
         }
         // Only each enterprise's latest day is read (a tie on one day is settled below by draw id, ordinally).
-        var latestDay = selections.GroupBy(s => s.Uscc).Select(g => new { Uscc = g.Key, On = g.Max(s => s.SelectedOn) });
-        var rows = await selections.Join(latestDay, s => new { s.Uscc, On = s.SelectedOn }, l => new { l.Uscc, l.On },
-            (s, _) => new { s.Uscc, s.DrawId, s.SelectedOn, s.Team }).ToListAsync(ct);
-        var newest = Newest(rows.Select(r => new LatestTeam(r.Uscc, r.DrawId, r.SelectedOn, r.Team)));
+        var latestDay = selections.GroupBy(s => s.EnterpriseId).Select(g => new { EnterpriseId = g.Key, On = g.Max(s => s.SelectedOn) });
+        var rows = await selections.Join(latestDay, s => new { s.EnterpriseId, On = s.SelectedOn }, l => new { l.EnterpriseId, l.On },
+            (s, _) => new { s.EnterpriseId, s.Uscc, s.DrawId, s.SelectedOn, s.Team }).ToListAsync(ct);
+        var newest = Newest(rows.Select(r => new LatestTeam(r.EnterpriseId, r.Uscc, r.DrawId, r.SelectedOn, r.Team)));
         await teams.ExecuteDeleteAsync(ct);
         await using var writer = await EntityRowWriter<LatestTeam>.BeginAsync(db, ct);
         foreach (var row in newest.Values) await writer.WriteAsync(row, ct);
@@ -70,11 +71,13 @@ public static class LatestTeams
         await tx.CommitAsync(ct);
     }
 
-    static Dictionary<string, LatestTeam> Newest(IEnumerable<LatestTeam> rows)
+    static LatestTeam Of(DrawSelection s) => new(s.EnterpriseId, s.Uscc, s.DrawId, s.SelectedOn, s.Team);
+
+    static Dictionary<int, LatestTeam> Newest(IEnumerable<LatestTeam> rows)
     {
-        var newest = new Dictionary<string, LatestTeam>(StringComparer.Ordinal);
+        var newest = new Dictionary<int, LatestTeam>();
         foreach (var row in rows)
-            if (!newest.TryGetValue(row.Uscc, out var kept) || kept.IsOlderThan(row.SelectedOn, row.DrawId)) newest[row.Uscc] = row;
+            if (!newest.TryGetValue(row.EnterpriseId, out var kept) || kept.IsOlderThan(row.SelectedOn, row.DrawId)) newest[row.EnterpriseId] = row;
         return newest;
     }
 }

@@ -665,9 +665,8 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
             modelBuilder.Entity("SpotCheck.Core.Draws.LatestTeam", b =>
                 {
-                    b.Property<string>("Uscc")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("integer");
 
                     b.Property<string>("DrawId")
                         .IsRequired()
@@ -682,7 +681,12 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
 
-                    b.HasKey("Uscc");
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("EnterpriseId");
 
                     b.ToTable("LatestTeams");
                 });

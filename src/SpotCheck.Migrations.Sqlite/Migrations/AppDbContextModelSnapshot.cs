@@ -644,9 +644,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
             modelBuilder.Entity("SpotCheck.Core.Draws.LatestTeam", b =>
                 {
-                    b.Property<string>("Uscc")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
+                    b.Property<int>("EnterpriseId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("DrawId")
                         .IsRequired()
@@ -661,7 +660,12 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
-                    b.HasKey("Uscc");
+                    b.Property<string>("Uscc")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("EnterpriseId");
 
                     b.ToTable("LatestTeams");
                 });
