@@ -13,24 +13,16 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
     {
         static readonly string[] Columns = ["Population", "Excluded", "Inspectors", "Conflicts", "PreviousTeams"];
 
-        /// <inheritdoc />
-        protected override void Up(MigrationBuilder migrationBuilder)
-        {
-            foreach (var column in Columns)
-                migrationBuilder.AlterColumn<byte[]>(name: column, table: "DrawSnapshots", type: "BLOB", nullable: false,
-                    oldClrType: typeof(string), oldType: "TEXT");
-            Cast(migrationBuilder, "BLOB");
-        }
+        // Only the stored values change type: SQLite keeps a BLOB as it is in a column declared TEXT, so the columns are
+        // not redeclared. Redeclaring them would rebuild the table outside the migration's transaction.
 
         /// <inheritdoc />
-        protected override void Down(MigrationBuilder migrationBuilder)
-        {
+        protected override void Up(MigrationBuilder migrationBuilder) => Cast(migrationBuilder, "BLOB");
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder) =>
             // Only files stored unpacked convert back; a database with packed files needs its backup from before this migration.
-            foreach (var column in Columns)
-                migrationBuilder.AlterColumn<string>(name: column, table: "DrawSnapshots", type: "TEXT", nullable: false,
-                    oldClrType: typeof(byte[]), oldType: "BLOB");
             Cast(migrationBuilder, "TEXT");
-        }
 
         static void Cast(MigrationBuilder migrationBuilder, string type) =>
             migrationBuilder.Sql($"""UPDATE "DrawSnapshots" SET {string.Join(", ", Columns.Select(c => $"""
