@@ -25,7 +25,7 @@ public sealed class ExportInBrowserTests : IAsyncLifetime
 
         await page.GotoAsync("/Staff/Export");
         await page.ClickAsync("[data-export='enterprises-xlsx']");
-        await page.WaitForURLAsync("**/Staff/Export?job=*");
+        await page.ArrivedAtAsync("**/Staff/Export?job=*");
         await page.Locator("#export-file").WaitForAsync(new LocatorWaitForOptions { Timeout = 60_000 });
         var status = await page.InnerTextAsync("#export-status");
         var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#export-file"));

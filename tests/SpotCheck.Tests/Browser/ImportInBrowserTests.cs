@@ -44,7 +44,7 @@ public sealed class ImportInBrowserTests
         await page.FillAsync("#Input_UserName", "admin");
         await page.FillAsync("#Input_Password", TestHost.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
+        await page.ArrivedAtAsync("**/Staff");
         Assert.Equal("admin", await page.InnerTextAsync("#current-user"));
         await ShotAsync(page, "01-workbench");
 

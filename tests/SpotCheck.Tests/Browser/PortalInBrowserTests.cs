@@ -28,7 +28,7 @@ public sealed partial class PortalInBrowserTests(PortalBrowserFixture host) : IC
         await host.ShotAsync(page, "phone-01-home");
         await page.FillAsync("#home-q", target.Uscc);
         await page.PressAsync("#home-q", "Enter");
-        await page.WaitForURLAsync(new Regex("/public/results\\?q="));
+        await page.ArrivedAtAsync(new Regex("/public/results\\?q="));
         Assert.Contains(target.EnterpriseName, await page.InnerTextAsync("#results"));
         await host.AssertFitsAsync(page);
         await host.ShotAsync(page, "phone-02-results-by-uscc");
@@ -36,12 +36,12 @@ public sealed partial class PortalInBrowserTests(PortalBrowserFixture host) : IC
         var part = target.EnterpriseName.Substring(3, 4);
         await page.FillAsync("#q", part);
         await page.PressAsync("#q", "Enter");
-        await page.WaitForURLAsync(new Regex("/public/results\\?q=" + Regex.Escape(Uri.EscapeDataString(part)), RegexOptions.IgnoreCase));
+        await page.ArrivedAtAsync(new Regex("/public/results\\?q=" + Regex.Escape(Uri.EscapeDataString(part)), RegexOptions.IgnoreCase));
         Assert.Contains(target.EnterpriseName, await page.InnerTextAsync("#results"));
         // A click event on the link itself: a pointer click at coordinates taken before a late layout shift (fonts,
         // a long results table on a phone) now and then landed on a neighbouring row's link.
         await page.Locator($"#results a[href='/public/enterprises/{target.Uscc}']").First.DispatchEventAsync("click");
-        await page.WaitForURLAsync($"**/public/enterprises/{target.Uscc}");
+        await page.ArrivedAtAsync($"**/public/enterprises/{target.Uscc}");
         Assert.Equal(target.EnterpriseName, await page.InnerTextAsync("#enterprise-name"));
         await host.AssertFitsAsync(page);
         await host.ShotAsync(page, "phone-03-enterprise");
@@ -83,7 +83,7 @@ public sealed partial class PortalInBrowserTests(PortalBrowserFixture host) : IC
         await visitor.GotoAsync("/");
         Assert.Contains($"抽查结果公告 {number}", await visitor.InnerTextAsync("#latest-batches"));
         await visitor.ClickAsync($"#latest-batches a[href='/public/results/batches/{number}']");
-        await visitor.WaitForURLAsync($"**/public/results/batches/{number}");
+        await visitor.ArrivedAtAsync($"**/public/results/batches/{number}");
         Assert.Equal(batch.HeadHash, await visitor.InnerTextAsync("#batch-head-hash"));
         Assert.Equal(batch.HeadSeq.ToString(System.Globalization.CultureInfo.InvariantCulture), await visitor.InnerTextAsync("#batch-head-seq"));
         Assert.Contains(enterprise.Name, await visitor.InnerTextAsync("#batch-results"));
@@ -103,7 +103,7 @@ public sealed partial class PortalInBrowserTests(PortalBrowserFixture host) : IC
         Assert.Contains("已更正", row);
         Assert.Contains("发现问题经责令已改正", row);
         await visitor.ClickAsync("#results a.corrected");
-        await visitor.WaitForURLAsync($"**/public/enterprises/{enterprise.Uscc}#task-{taskId}");
+        await visitor.ArrivedAtAsync($"**/public/enterprises/{enterprise.Uscc}#task-{taskId}");
         var versions = await visitor.Locator($"#task-{taskId} table.versions tbody tr").AllInnerTextsAsync();
         Assert.Equal(2, versions.Count);
         Assert.Contains("未发现问题", versions[0]);

@@ -67,7 +67,7 @@ public sealed class StatisticsInBrowserTests : IAsyncLifetime
         var (page, errors) = await _demo.SignInAsync("supervisor", 1280);
         await page.GotoAsync("/Staff/Statistics?year=2025");
         await page.ClickAsync("#print-link");
-        await page.WaitForURLAsync("**/Staff/Statistics/Print?year=2025");
+        await page.ArrivedAtAsync("**/Staff/Statistics/Print?year=2025");
         await WaitForChartsAsync(page);
         Assert.Contains("西平县科技和工业信息化局", await page.InnerTextAsync("#print-title"));
         Assert.Contains("2025年度", await page.InnerTextAsync("#print-period"));

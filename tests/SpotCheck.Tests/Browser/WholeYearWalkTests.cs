@@ -81,7 +81,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         await planner.FillAsync("#Input_WindowDays", "730");
         await ShotAsync(planner, "plan-form");
         await planner.ClickAsync("button:has-text('保存草稿')");
-        await planner.WaitForURLAsync("**/Staff/Plans");
+        await planner.ArrivedAtAsync("**/Staff/Plans");
         var row = planner.Locator("#plans tbody tr", new() { HasText = "2026年度工业和信息化领域双随机抽查" });
         await row.Locator("button:has-text('发布')").ClickAsync();
         await Assertions.Expect(row).ToContainTextAsync("已发布");
@@ -95,7 +95,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         await planner.FillAsync("#source", "组织方与监督方在抽取现场各掷骰子，依次记录");
         await ShotAsync(planner, "freeze-form");
         await planner.ClickAsync("button:has-text('冻结并开始')");
-        await planner.WaitForURLAsync("**/Staff/Draws/Details?drawId=*");
+        await planner.ArrivedAtAsync("**/Staff/Draws/Details?drawId=*");
         var drawUrl = planner.Url;
         var drawId = new Uri(drawUrl).Query.Split('=')[1];
         Assert.Matches("^[0-9a-f]{64}$", await planner.InnerTextAsync("#inputs-hash"));
@@ -204,7 +204,7 @@ public sealed class WholeYearWalkTests : IAsyncLifetime
         await reviewer.Locator("#review-queue tbody tr a").First.ClickAsync();
         Assert.Contains("备案", await reviewer.InnerTextAsync("#record"));
         await reviewer.ClickAsync("button:has-text('审核通过')");
-        await reviewer.WaitForURLAsync("**/Staff/Tasks/Details/**");
+        await reviewer.ArrivedAtAsync("**/Staff/Tasks/Details/**");
         await Assertions.Expect(reviewer.Locator("#follow-ups")).ToContainTextAsync("复查任务");
         await ShotAsync(reviewer, "approved-follow-ups");
         await reviewer.Locator("#follow-ups a:has-text('复查任务')").ClickAsync();

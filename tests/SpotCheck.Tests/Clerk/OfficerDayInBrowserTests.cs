@@ -69,7 +69,7 @@ public sealed class OfficerDayInBrowserTests
         await page.FillAsync("#Input_UserName", "zhangming");
         await page.FillAsync("#Input_Password", TestHost.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
+        await page.ArrivedAtAsync("**/Staff");
         Assert.Contains(enterpriseName, await page.InnerTextAsync("#my-tasks"));
         await FitsAsync(page, "1-home");
 

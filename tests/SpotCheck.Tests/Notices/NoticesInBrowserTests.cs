@@ -81,11 +81,11 @@ public sealed class NoticesInBrowserTests
         Assert.Contains("西科工检通〔{year}〕{seq}号", await admin.InnerTextAsync("#notice-settings"));
         await AssertFitsAsync(admin, "phone-admin-notice-settings");
         await admin.ClickAsync("#notice-settings a >> nth=0");
-        await admin.WaitForURLAsync("**/Admin/Notices/Edit/*");
+        await admin.ArrivedAtAsync("**/Admin/Notices/Edit/*");
         await admin.FillAsync("#Input_ContactPhone", "0396-7777777");
         await AssertFitsAsync(admin, "phone-admin-notice-settings-edit");
         await admin.ClickAsync("#notice-settings-save");
-        await admin.WaitForURLAsync("**/Admin/Notices");
+        await admin.ArrivedAtAsync("**/Admin/Notices");
         Assert.Contains("已保存", await admin.InnerTextAsync("#notice-settings-message"));
     }
 
@@ -95,7 +95,7 @@ public sealed class NoticesInBrowserTests
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", TestHost.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
+        await page.ArrivedAtAsync("**/Staff");
     }
 
     static async Task AssertFitsAsync(IPage page, string shot)

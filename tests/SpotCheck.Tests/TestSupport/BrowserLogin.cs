@@ -11,7 +11,7 @@ public static class BrowserLogin
         await page.FillAsync("#Input_UserName", userName);
         await page.FillAsync("#Input_Password", TestHost.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
+        await page.ArrivedAtAsync("**/Staff");
         return page;
     }
 }

@@ -49,7 +49,7 @@ public sealed class DemoBrowser : IAsyncDisposable
         await page.FillAsync("#Input_UserName", user);
         await page.FillAsync("#Input_Password", TestHost.Password);
         await page.ClickAsync("#login-submit");
-        await page.WaitForURLAsync("**/Staff");
+        await page.ArrivedAtAsync("**/Staff");
         return (page, errors);
     }
 
