@@ -61,9 +61,11 @@ public static class FrameBuilder
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
         steps.Next("staffing");
         var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Ids, ct);
+        steps.Next("id-order");
+        var order = frame.IdOrder();
         steps.Next("previous-teams");
         var previous = new PreviousTeamLines(staffing.OfficerCodes);
-        foreach (var row in frame.IdOrder()) previous.Add(frame.Ids[row], teams[row]);
+        foreach (var row in order) previous.Add(frame.Ids[row], teams[row]);
         var previousTeams = previous.Build();
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),

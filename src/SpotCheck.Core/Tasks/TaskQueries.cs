@@ -17,6 +17,12 @@ public sealed record TaskDetail(InspectionTask Task, string EnterpriseName, stri
 public sealed record TaskPage(int Total, IReadOnlyList<TaskSummary> Items, int Page, int PageSize)
 {
     public int PageCount => Math.Max(1, (Total + PageSize - 1) / PageSize);
+
+    /// <summary>More tasks than the count limit of <see cref="ListTasks.Handler.BrowseAsync"/>: <see cref="Total"/> is a lower bound.</summary>
+    public bool TotalIsAtLeast { get; init; }
+
+    /// <summary>The last task on a full page of <see cref="ListTasks.Handler.BrowseAsync"/>: the next page goes on after it.</summary>
+    public int? NextAfterId { get; init; }
 }
 
 /// <summary>The tasks a viewer may see (officers: their own), unfinished first, then by due date, one page at a time.</summary>
@@ -35,6 +41,38 @@ public static class ListTasks
             var pageCount = Math.Max(1, (total + pageSize - 1) / pageSize);
             page = Math.Clamp(page, 1, pageCount);
             return new TaskPage(total, await RowsAsync(q, (page - 1) * pageSize, pageSize, ct), page, pageSize);
+        }
+
+        /// <summary>
+        /// A page for browsing a list of any length with bounded work: tasks are counted up to
+        /// <paramref name="countLimit"/>, pages are numbered while inside it, and deeper pages go on after a task
+        /// (<paramref name="afterId"/>, in list order) instead of skipping every row before them.
+        /// </summary>
+        public async Task<TaskPage> BrowseAsync(TaskViewer viewer, int page, int? afterId, int pageSize, int countLimit, CancellationToken ct = default)
+        {
+            pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
+            var q = Query(viewer, null);
+            var counted = await q.Take(countLimit + 1).CountAsync(ct);
+            var total = Math.Min(counted, countLimit);
+            var after = afterId is int id ? await AfterAsync(q, id, ct) : null;
+            page = after is null ? Math.Clamp(page, 1, Math.Max(1, (total + pageSize - 1) / pageSize)) : page;
+            var rows = await RowsAsync(after ?? q, after is null ? (page - 1) * pageSize : 0, pageSize, ct);
+            return new TaskPage(total, rows, page, pageSize)
+            {
+                TotalIsAtLeast = counted > countLimit,
+                NextAfterId = rows.Count == pageSize ? rows[^1].Id : null,
+            };
+        }
+
+        /// <summary>The tasks after task <paramref name="id"/> in list order; null when the viewer cannot see it.</summary>
+        static async Task<IQueryable<InspectionTask>?> AfterAsync(IQueryable<InspectionTask> q, int id, CancellationToken ct)
+        {
+            var anchor = await q.Where(t => t.Id == id).Select(t => new { t.IsFinished, t.DueDate }).SingleOrDefaultAsync(ct);
+            if (anchor is null) return null;
+            var due = anchor.DueDate;
+            return anchor.IsFinished
+                ? q.Where(t => t.IsFinished && t.DueDate >= due && (t.DueDate > due || t.Id > id))
+                : q.Where(t => t.IsFinished || (t.DueDate >= due && (t.DueDate > due || t.Id > id)));
         }
 
         IQueryable<InspectionTask> Query(TaskViewer viewer, TaskState? state)

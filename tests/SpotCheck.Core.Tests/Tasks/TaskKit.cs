@@ -40,11 +40,13 @@ sealed class TaskKit(Store store)
 
     public TaskViewer OfficerViewer(int index) => new("officer" + index, Officers[index].Id, false);
 
-    public async Task<int> ComplaintTaskAsync(params int[] officerIndexes)
+    public Task<int> ComplaintTaskAsync(params int[] officerIndexes) => ComplaintTaskDueAsync(new DateOnly(2026, 12, 31), officerIndexes);
+
+    public async Task<int> ComplaintTaskDueAsync(DateOnly due, params int[] officerIndexes)
     {
         var r = await new CreateTask.Handler(Store.Db, Store.Audit, Store.Clock).HandleAsync(new CreateTask.Command
         {
-            Source = "COMPLAINT", EnterpriseId = Enterprise.Id, ItemIds = [Item.Id], DueDate = new DateOnly(2026, 12, 31),
+            Source = "COMPLAINT", EnterpriseId = Enterprise.Id, ItemIds = [Item.Id], DueDate = due,
             Basis = "举报编号 JB-2026-0001", OfficerIds = [.. officerIndexes.Select(i => Officers[i].Id)],
         }, "planner");
         Assert.True(r.IsSuccess, r.Error?.Message);

@@ -45,20 +45,22 @@ public sealed class SnapshotFilesTests
     }
 
     [Theory]
-    [InlineData(1, false)]
-    [InlineData(1_000, false)]
-    [InlineData(300_001, false)] // packed ids, two halves sorted at once, then merged
-    [InlineData(1_000, true)] // one id outside ASCII: the string sort
-    public void Ids_of_one_length_come_out_in_ordinal_order(int count, bool oneNonAscii)
+    [InlineData(1, false, "")]
+    [InlineData(1_000, false, "")]
+    [InlineData(300_001, false, "")] // packed ids of 18 characters in two words, two halves sorted at once, then merged
+    [InlineData(1_000, true, "")] // one id outside ASCII: the string sort
+    [InlineData(30_001, false, "~~~~~~~~~")] // ids of 27 characters: three words
+    [InlineData(30_001, false, "~~~~~~~~~~")] // ids of 28 characters: the string sort
+    public void Ids_of_one_length_come_out_in_ordinal_order(int count, bool oneNonAscii, string prefix)
     {
         const string alphabet = "0123456789ABCDEFGHJKLMNPQRTUWXYabz-";
         var ids = Enumerable.Range(0, count).Select(i =>
         {
             var n = (long)i * 2_654_435_761 % 4_294_967_296;
             var tail = string.Concat(Enumerable.Range(0, 7).Select(k => alphabet[(int)(n >> (4 * k) & 31)]));
-            return "91411721" + (i % 2 == 0 ? "MA" : "M9") + tail + alphabet[i % alphabet.Length];
+            return prefix + "91411721" + (i % 2 == 0 ? "MA" : "M9") + tail + alphabet[i % alphabet.Length];
         }).ToList();
-        if (oneNonAscii) ids[count / 2] = "91411721MA企业00001X";
+        if (oneNonAscii) ids[count / 2] = prefix + "91411721MA企业00001X";
         var columns = new PopulationColumns();
         foreach (var id in ids) columns.Add(id, "B");
 
