@@ -66,6 +66,7 @@ public static class FrameBuilder
         steps.Next("previous-teams");
         var previous = new PreviousTeamLines(staffing.OfficerCodes);
         foreach (var row in order) previous.Add(frame.Ids[row], teams[row]);
+        steps.Next("previous-teams-text");
         var previousTeams = previous.Build();
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
@@ -265,20 +266,30 @@ public static class FrameBuilder
     /// <summary>
     /// previous_teams.tsv written target by target in id order (draw-spec §5.1): per target, the team of the latest
     /// earlier round that covered it, limited to officers of this draw (a target none of whose earlier team is among
-    /// them has none). A team is split once per distinct team, not once per enterprise.
+    /// them has none). Years of history leave most teams distinct, so each is read in place: its codes are looked up as
+    /// spans of the team text and come back as the officer set's own strings, in ordinal order.
     /// </summary>
     sealed class PreviousTeamLines(HashSet<string> officerCodes)
     {
-        readonly Dictionary<string, string[]> _ours = new(StringComparer.Ordinal);
+        readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _codes = officerCodes.GetAlternateLookup<ReadOnlySpan<char>>();
         readonly PreviousTeamsText.Builder _lines = new(1 << 16);
+        readonly List<string> _members = new(8);
 
         /// <param name="team">The target's latest team (';'-separated officer codes), null when it has none.</param>
         public void Add(string target, string? team)
         {
             if (team is null) return;
-            if (!_ours.TryGetValue(team, out var ours))
-                _ours[team] = ours = [.. team.Split(';').Where(officerCodes.Contains).Order(StringComparer.Ordinal)];
-            if (ours.Length > 0) _lines.Add(target, ours);
+            _members.Clear();
+            foreach (var range in team.AsSpan().Split(';'))
+                if (_codes.TryGetValue(team.AsSpan()[range], out var code)) InsertInOrder(code);
+            if (_members.Count > 0) _lines.Add(target, [.. _members]);
+        }
+
+        void InsertInOrder(string code)
+        {
+            var at = _members.Count;
+            while (at > 0 && string.CompareOrdinal(_members[at - 1], code) > 0) at--;
+            _members.Insert(at, code);
         }
 
         public PreviousTeamsText Build() => _lines.Build();

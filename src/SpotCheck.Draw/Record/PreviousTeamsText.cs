@@ -130,7 +130,7 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
         {
             var length = 0L;
             for (var i = 0; i < _targets.Count; i++)
-                foreach (var member in _teams[i]) length += _targets[i].Length + member.Length + 2;
+                for (var m = 0; m < _teams[i].Count; m++) length += _targets[i].Length + _teams[i][m].Length + 2;
             var starts = new int[_targets.Count + 1];
             var inOrder = true;
             var text = string.Create(checked((int)length), this, (span, b) =>
@@ -139,9 +139,10 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
                 for (var i = 0; i < b._targets.Count; i++)
                 {
                     starts[i] = at;
-                    foreach (var member in b._teams[i])
+                    var team = b._teams[i];
+                    for (var m = 0; m < team.Count; m++)
                     {
-                        var line = at;
+                        var (member, line) = (team[m], at);
                         b._targets[i].CopyTo(span[at..]);
                         at += b._targets[i].Length;
                         span[at++] = '\t';

@@ -27,6 +27,19 @@ public sealed class StorageTuningTests
         Assert.All(storage.Values, s => Assert.Equal('e', s)); // e = EXTERNAL: out of line, never compressed
     }
 
+    [SkippableFact]
+    public async Task Postgres_sessions_run_without_jit_unless_the_connection_string_sets_it()
+    {
+        await using var database = await TestDatabase.CreateAsync(DbProvider.Postgres);
+        await using (var db = database.CreateContext())
+            Assert.Equal("off", await db.Database.SqlQueryRaw<string>("SELECT current_setting('jit') AS \"Value\"").SingleAsync());
+        var chosen = SpotCheck.Migrations.Postgres.PostgresDatabase.WithoutJit(database.ConnectionString + ";Options=-c jit=on");
+        await using var connection = new NpgsqlConnection(chosen);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT current_setting('jit')", connection);
+        Assert.Equal("on", await command.ExecuteScalarAsync());
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
