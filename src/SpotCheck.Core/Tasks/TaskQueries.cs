@@ -23,6 +23,9 @@ public sealed record TaskPage(int Total, IReadOnlyList<TaskSummary> Items, int P
 
     /// <summary>The last task on a full page of <see cref="ListTasks.Handler.BrowseAsync"/>: the next page goes on after it.</summary>
     public int? NextAfterId { get; init; }
+
+    /// <summary>The page goes on after a task (not numbered); false when that task was not one the viewer may see.</summary>
+    public bool AfterTask { get; init; }
 }
 
 /// <summary>The tasks a viewer may see (officers: their own), unfinished first, then by due date, one page at a time.</summary>
@@ -61,6 +64,7 @@ public static class ListTasks
             {
                 TotalIsAtLeast = counted > countLimit,
                 NextAfterId = rows.Count == pageSize ? rows[^1].Id : null,
+                AfterTask = after is not null,
             };
         }
 

@@ -84,5 +84,7 @@ public sealed class TaskPagingTests
         // After a task the viewer cannot see: the first page, not a hint that the task exists.
         var stranger = await list.BrowseAsync(kit.OfficerViewer(0), 1, hidden, 2, 4);
         Assert.Equal(expected.Take(2), stranger.Items.Select(t => t.Id));
+        Assert.Equal((false, 1), (stranger.AfterTask, stranger.Page));
+        Assert.True((await list.BrowseAsync(kit.OfficerViewer(0), 1, expected[0], 2, 4)).AfterTask);
     }
 }

@@ -266,20 +266,27 @@ public abstract class TaskPlannerPagesTests(HostFixture fixture)
         var planner = await host.SignedInClientAsync(Roles.Planner);
         int total;
         await using (var scope = host.Factory.Services.CreateAsyncScope())
+        {
+            // At least two tasks, whatever ran before, so the list has a page to go on after.
+            await ComplaintTaskAsync(scope.ServiceProvider, Tag(fixture));
+            await ComplaintTaskAsync(scope.ServiceProvider, Tag(fixture));
             total = await scope.ServiceProvider.GetRequiredService<AppDbContext>().InspectionTasks.CountAsync();
+        }
         var html = await planner.GetStringAsync("/Staff/Tasks");
-        if (total > 0) Assert.Contains($"共 <span id=\"task-total\">{total}</span> 条", html);
+        Assert.Contains($"共 <span id=\"task-total\">{total}</span> 条", html);
         var listed = System.Text.RegularExpressions.Regex.Matches(html, "href=\"/Staff/Tasks/Details/([0-9]+)\"")
             .Select(m => m.Groups[1].Value).Distinct().ToList();
-        if (listed.Count >= 2)
-        {
-            // Deep pages go on after a task in list order: the next ones, with the way back to page 1.
-            var after = await planner.GetStringAsync($"/Staff/Tasks?after={listed[0]}");
-            Assert.Contains("页之后", after);
-            Assert.Contains("id=\"tasks-first\"", after);
-            Assert.DoesNotContain($"href=\"/Staff/Tasks/Details/{listed[0]}\"", after);
-            Assert.Contains($"href=\"/Staff/Tasks/Details/{listed[1]}\"", after);
-        }
+        Assert.True(listed.Count >= 2);
+        // Deep pages go on after a task in list order: the next ones, with the way back to page 1.
+        var after = await planner.GetStringAsync($"/Staff/Tasks?after={listed[0]}");
+        Assert.Contains("页之后", after);
+        Assert.Contains("id=\"tasks-first\"", after);
+        Assert.DoesNotContain($"href=\"/Staff/Tasks/Details/{listed[0]}\"", after);
+        Assert.Contains($"href=\"/Staff/Tasks/Details/{listed[1]}\"", after);
+        // After a task that is not there: page 1 as it is, not an empty "after" page.
+        var unknown = await planner.GetStringAsync("/Staff/Tasks?after=2000000000");
+        Assert.DoesNotContain("页之后", unknown);
+        Assert.Contains($"href=\"/Staff/Tasks/Details/{listed[0]}\"", unknown);
 
         var token = await host.IssueTokenAsync((await host.CreateUserAsync("api-" + Guid.NewGuid().ToString("N")[..8], Roles.Planner)).UserName!);
         var api = host.BearerClient(token);

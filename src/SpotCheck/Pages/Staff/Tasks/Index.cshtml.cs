@@ -24,7 +24,7 @@ public sealed class IndexModel(AppDbContext db, ListTasks.Handler list) : PageMo
     public TaskPage Result { get; private set; } = new(0, [], 1, PageSize);
     public IReadOnlyList<TaskSummary> Rows => Result.Items;
     public bool SeesAll { get; private set; }
-    public bool ByKey => AfterId is not null;
+    public bool ByKey => Result.AfterTask;
 
     /// <summary>The next page: by number while numbered, then after the page's last task.</summary>
     public string? NextUrl => ByKey || (Result.Page >= MaxPageNumber && Result.TotalIsAtLeast)
