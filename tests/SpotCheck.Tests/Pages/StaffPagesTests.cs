@@ -55,6 +55,7 @@ public sealed class StaffPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
         Assert.DoesNotContain($"/Staff/Enterprises/Details/{ids[0]}\"", byKey);
         Assert.Contains($"/Staff/Enterprises/Details/{ids[1]}\"", byKey);
         Assert.Contains("id=\"enterprises-first\"", byKey);
+        Assert.Contains($"，第 {SpotCheck.Pages.Staff.Enterprises.IndexModel.MaxPageNumber} 页之后", byKey);
         Assert.Equal(ids[SpotCheck.Pages.Staff.Enterprises.IndexModel.PageSize].ToString(System.Globalization.CultureInfo.InvariantCulture), next);
         Assert.Contains($"/Staff/Enterprises/Details/{ids[^1]}\"", beyond);
         Assert.Contains($"共 <span id=\"enterprise-total\">{total}</span> 条", beyond);

@@ -36,6 +36,5 @@ public sealed class IndexModel(AppDbContext db, ListTasks.Handler list) : PageMo
         var viewer = await TaskViewers.ForAsync(User, db, ct);
         SeesAll = viewer.SeesAll;
         Result = await list.BrowseAsync(viewer, Math.Clamp(PageNumber, 1, MaxPageNumber), AfterId, PageSize, CountLimit, ct);
-        if (Result.Page != PageNumber && !ByKey) PageNumber = Result.Page;
     }
 }
