@@ -18,4 +18,18 @@ public sealed class EngineWarmUpTests
         EngineWarmUp.Run(rounds: 1_000, stopped.Token); // about half a minute if it ignored the token
         Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
     }
+
+    [Fact]
+    public void Settling_stops_when_the_host_stops_and_within_its_budget()
+    {
+        using var stopped = new CancellationTokenSource();
+        stopped.Cancel();
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        EngineWarmUp.RunUntilSettled(TimeSpan.FromMinutes(10), stopped.Token);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5));
+
+        watch.Restart();
+        EngineWarmUp.RunUntilSettled(TimeSpan.Zero);
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5)); // a spent budget runs no round
+    }
 }

@@ -30,7 +30,7 @@ static class PlanDrawBench
     {
         Directory.CreateDirectory(dataDir);
         // As `spotcheck serve` does after its start (DrawWarmUp).
-        var warm = await TimeAsync(() => Task.Run(() => SpotCheck.Draw.EngineWarmUp.Run()));
+        var warm = await TimeAsync(() => Task.Run(() => SpotCheck.Draw.EngineWarmUp.RunUntilSettled(SpotCheck.Draw.EngineWarmUp.Budget)));
         Console.WriteLine($"draw engine warm-up (as the server does at start): {warm:F2} s");
         using var steps = StepPrinter.Listen();
         var options = BenchDatabase.Options(dataDir, serverCheckpoints: true);
@@ -46,6 +46,7 @@ static class PlanDrawBench
         {
             var ceremonyWarm = await TimeAsync(() => CeremonyWarmUp.RunAsync(db, clock, CancellationToken.None));
             Console.WriteLine($"freeze warm-up (as `spotcheck serve` does after its start on this directory, stores nothing): {ceremonyWarm:F2} s");
+            Console.WriteLine($"idle until the runtime's background recompiling stops, as a server is between its start and a ceremony: {await TimeAsync(JitSettledAsync):F2} s");
         }
 
         async Task<(string DrawId, double Seconds)> FreezeNewPlanAsync()
@@ -120,6 +121,22 @@ static class PlanDrawBench
         await stopCheckpoints.CancelAsync();
         await checkpoints;
         return 0;
+    }
+
+    /// <summary>
+    /// Waits until half a second passes without the runtime compiling a method (at most 20 s): what a server's quiet
+    /// minutes between its start and a ceremony give, without which the ceremony shares the cores with that compiling.
+    /// </summary>
+    static async Task JitSettledAsync()
+    {
+        var watch = Stopwatch.StartNew();
+        for (long compiled = -1; watch.Elapsed < TimeSpan.FromSeconds(20);)
+        {
+            var now = System.Runtime.JitInfo.GetCompiledMethodCount();
+            if (now == compiled) return;
+            compiled = now;
+            await Task.Delay(500);
+        }
     }
 
     /// <summary>With BENCH_REUSE=1 a database that already holds the directory is kept (repeated runs skip the import).</summary>
@@ -244,13 +261,15 @@ static class PlanDrawBench
         {
             ShouldListenTo = s => s.Name == DrawSteps.SourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllData,
-            // With each step, the garbage collector's pauses inside it: big snapshot texts can cost full collections.
-            ActivityStarted = a => a.SetCustomProperty("gc", (GC.CollectionCount(2), GC.GetTotalPauseDuration())),
+            // With each step, the garbage collector's pauses inside it (big snapshot texts can cost full collections), the
+            // runtime's compiling on any thread (a first ceremony recompiles hot code in the background) and the CPU used.
+            ActivityStarted = a => a.SetCustomProperty("gc", (GC.CollectionCount(2), GC.GetTotalPauseDuration(), System.Runtime.JitInfo.GetCompilationTime(), Cpu())),
             ActivityStopped = a =>
             {
-                var (gen2, paused) = ((int, TimeSpan))a.GetCustomProperty("gc")!;
+                var (gen2, paused, jit, cpu) = ((int, TimeSpan, TimeSpan, (TimeSpan, TimeSpan)))a.GetCustomProperty("gc")!;
+                var (user, system) = Cpu();
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"  {new string(' ', 2 * Depth(a))}{a.OperationName}: {a.Duration.TotalSeconds:F2} s (GC paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, {GC.CollectionCount(2) - gen2} full)"));
+                    $"  {new string(' ', 2 * Depth(a))}{a.OperationName}: {a.Duration.TotalSeconds:F2} s (GC paused {(GC.GetTotalPauseDuration() - paused).TotalSeconds:F2} s, {GC.CollectionCount(2) - gen2} full; JIT {(System.Runtime.JitInfo.GetCompilationTime() - jit).TotalSeconds:F2} s; CPU user {(user - cpu.Item1).TotalSeconds:F2} s, system {(system - cpu.Item2).TotalSeconds:F2} s)"));
             },
         };
 
@@ -259,6 +278,12 @@ static class PlanDrawBench
             var printer = new StepPrinter();
             ActivitySource.AddActivityListener(printer._listener);
             return printer;
+        }
+
+        static (TimeSpan User, TimeSpan System) Cpu()
+        {
+            using var self = Process.GetCurrentProcess();
+            return (self.UserProcessorTime, self.PrivilegedProcessorTime);
         }
 
         static int Depth(Activity a)

@@ -65,9 +65,9 @@ public static class FrameBuilder
         var order = frame.IdOrder();
         steps.Next("previous-teams");
         var previous = new PreviousTeamLines(staffing.OfficerCodes);
-        foreach (var row in order) previous.Add(frame.Ids[row], teams[row]);
+        for (var row = 0; row < teams.Count; row++) previous.Read(frame.Ids[row], teams[row]);
         steps.Next("previous-teams-text");
-        var previousTeams = previous.Build();
+        var previousTeams = previous.Build(frame.Ids, order);
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
@@ -120,10 +120,11 @@ public static class FrameBuilder
         var latest = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.EnterpriseId))
             .ToDictionaryAsync(t => t.Uscc, t => t.Team, StringComparer.Ordinal, ct);
         var previous = new PreviousTeamLines(staffing.OfficerCodes);
-        foreach (var target in targets.Order(StringComparer.Ordinal)) previous.Add(target, latest.GetValueOrDefault(target));
+        var inOrder = targets.Order(StringComparer.Ordinal).ToList();
+        foreach (var target in inOrder) previous.Read(target, latest.GetValueOrDefault(target));
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             0, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, [],
-            staffing.Inspectors, staffing.Conflicts, previous.Build()));
+            staffing.Inspectors, staffing.Conflicts, previous.Build(inOrder, Enumerable.Range(0, inOrder.Count))));
     }
 
     static FrozenInputs Freeze(DrawDefinition d)
@@ -149,7 +150,7 @@ public static class FrameBuilder
         var first = await db.Enterprises.MinAsync(e => (int?)e.Id, ct) ?? 0;
         var last = await db.Enterprises.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         var parts = db.Database.CurrentTransaction is null ? Math.Clamp((last - first) / PartitionMinimum, 1, Math.Min(4, Environment.ProcessorCount)) : 1;
-        if (parts == 1) return await ReadCandidatesAsync(db, CandidateQuery(db, plan), ct);
+        if (parts == 1) return await ReadCandidatesAsync(db, CandidateQuery(db, plan), db.LatestTeams, ct);
         var options = (DbContextOptions<AppDbContext>)db.GetService<IDbContextOptions>();
         // On threads of their own: SQLite's "async" reads run synchronously on the caller.
         var reads = Enumerable.Range(0, parts).Select(i => Task.Run(async () =>
@@ -157,7 +158,8 @@ public static class FrameBuilder
             var from = first + (int)((long)(last - first + 1) * i / parts);
             var to = first + (int)((long)(last - first + 1) * (i + 1) / parts);
             await using var partDb = new AppDbContext(options);
-            return await ReadCandidatesAsync(partDb, CandidateQuery(partDb, plan).Where(e => e.Id >= from && e.Id < to), ct);
+            return await ReadCandidatesAsync(partDb, CandidateQuery(partDb, plan).Where(e => e.Id >= from && e.Id < to),
+                partDb.LatestTeams.Where(t => t.EnterpriseId >= from && t.EnterpriseId < to), ct);
         }, ct)).ToList();
         var all = new List<Candidate>();
         foreach (var part in await Task.WhenAll(reads)) all.AddRange(part);
@@ -168,10 +170,11 @@ public static class FrameBuilder
     /// Id, USCC, one packed code (risk class | status << 2 | abnormal << 4 | serious << 5) and the latest team: every
     /// further column of a million rows costs a tenth of a second more to read. The team comes with the row it belongs
     /// to (a join the database does while it reads the row anyway), so a history of half a million staffed enterprises
-    /// adds a column, not a second read of half a million rows.
+    /// adds a column, not a second read of half a million rows. A part joins only its own range of teams (PostgreSQL
+    /// otherwise hashes every team for every part).
     /// </summary>
-    static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, CancellationToken ct) =>
-        ReadRowsAsync(db, query.LeftJoin(db.LatestTeams, e => e.Id, t => t.EnterpriseId, (e, t) => new
+    static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, IQueryable<LatestTeam> teams, CancellationToken ct) =>
+        ReadRowsAsync(db, query.LeftJoin(teams.AsNoTracking(), e => e.Id, t => t.EnterpriseId, (e, t) => new
         {
             e.Id,
             e.Uscc,
@@ -264,35 +267,69 @@ public static class FrameBuilder
     }
 
     /// <summary>
-    /// previous_teams.tsv written target by target in id order (draw-spec §5.1): per target, the team of the latest
-    /// earlier round that covered it, limited to officers of this draw (a target none of whose earlier team is among
-    /// them has none). Years of history leave most teams distinct, so each is read in place: its codes are looked up as
-    /// spans of the team text and come back as the officer set's own strings, in ordinal order.
+    /// previous_teams.tsv (draw-spec §5.1): per target, the team of the latest earlier round that covered it, limited to
+    /// officers of this draw (a target none of whose earlier team is among them has none). The teams are read first in
+    /// the order their rows were read, where their texts lie one after another in memory, into officer numbers; the
+    /// lines are then written in target order from those numbers (half a million teams visited at random took three
+    /// times as long).
     /// </summary>
-    sealed class PreviousTeamLines(HashSet<string> officerCodes)
+    sealed class PreviousTeamLines
     {
-        readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _codes = officerCodes.GetAlternateLookup<ReadOnlySpan<char>>();
-        readonly PreviousTeamsText.Builder _lines = new(1 << 16);
-        readonly List<string> _members = new(8);
+        readonly string[] _codes;
+        readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _numberOf;
+        /// <summary>Each row's officer numbers, ascending (ordinal code order), one row after another.</summary>
+        readonly List<int> _members = [];
+        /// <summary>Where each row's numbers end in <see cref="_members"/>.</summary>
+        readonly List<int> _ends = [];
+        int _teams;
+        /// <summary>The text's length: its lines are written once, into a buffer of that size.</summary>
+        long _length;
 
-        /// <param name="team">The target's latest team (';'-separated officer codes), null when it has none.</param>
-        public void Add(string target, string? team)
+        public PreviousTeamLines(HashSet<string> officerCodes)
         {
-            if (team is null) return;
-            _members.Clear();
-            foreach (var range in team.AsSpan().Split(';'))
-                if (_codes.TryGetValue(team.AsSpan()[range], out var code)) InsertInOrder(code);
-            if (_members.Count > 0) _lines.Add(target, [.. _members]);
+            _codes = [.. officerCodes.Order(StringComparer.Ordinal)];
+            _numberOf = _codes.Select((code, i) => (code, i)).ToDictionary(c => c.code, c => c.i, StringComparer.Ordinal)
+                .GetAlternateLookup<ReadOnlySpan<char>>();
         }
 
-        void InsertInOrder(string code)
+        /// <param name="target">The next row's id.</param>
+        /// <param name="team">Its latest team (';'-separated officer codes), null when it has none.</param>
+        public void Read(string target, string? team)
+        {
+            var start = _members.Count;
+            if (team is not null)
+                foreach (var range in team.AsSpan().Split(';'))
+                    if (_numberOf.TryGetValue(team.AsSpan()[range], out var number))
+                    {
+                        InsertInOrder(start, number);
+                        _length += target.Length + 2 + _codes[number].Length;
+                    }
+            if (_members.Count > start) _teams++;
+            _ends.Add(_members.Count);
+        }
+
+        void InsertInOrder(int start, int number)
         {
             var at = _members.Count;
-            while (at > 0 && string.CompareOrdinal(_members[at - 1], code) > 0) at--;
-            _members.Insert(at, code);
+            while (at > start && _members[at - 1] > number) at--;
+            _members.Insert(at, number);
         }
 
-        public PreviousTeamsText Build() => _lines.Build();
+        /// <summary>The text, rows taken in <paramref name="order"/> (target order) with <paramref name="targets"/> their ids.</summary>
+        public PreviousTeamsText Build(IReadOnlyList<string> targets, IEnumerable<int> order)
+        {
+            var lines = new PreviousTeamsText.Builder(_teams, checked((int)_length));
+            var team = new List<string>(8);
+            foreach (var row in order)
+            {
+                var (from, to) = (row == 0 ? 0 : _ends[row - 1], _ends[row]);
+                if (from == to) continue;
+                team.Clear();
+                for (var m = from; m < to; m++) team.Add(_codes[_members[m]]);
+                lines.Add(targets[row], System.Runtime.InteropServices.CollectionsMarshal.AsSpan(team));
+            }
+            return lines.Build();
+        }
     }
 
     /// <summary>

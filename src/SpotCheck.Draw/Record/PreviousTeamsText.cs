@@ -110,52 +110,55 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
     }
 
     /// <summary>
-    /// Collects the targets' teams, then writes the whole text at once at its exact length. Targets added in ordinal
-    /// order with their members in ordinal order (a freeze reading its rows in that order) give the text as written;
-    /// anything else is sorted once at the end.
+    /// Writes the lines as the targets' teams come, into one growing buffer. Targets added in ordinal order with their
+    /// members in ordinal order (a freeze writing its rows in that order) give the text as written; anything else is
+    /// sorted once at the end. No list or array per target: a province's half a million teams are just text.
     /// </summary>
-    public sealed class Builder(int capacity = 0)
+    /// <param name="capacity">Targets expected.</param>
+    /// <param name="length">Characters expected, when the caller knows (growing the buffer copies it).</param>
+    public sealed class Builder(int capacity = 0, int length = 0)
     {
-        readonly List<string> _targets = new(capacity);
-        readonly List<IReadOnlyList<string>> _teams = new(capacity);
+        /// <summary>Characters reserved per expected target when the length is not given (an 18-character id and a short code).</summary>
+        const int LineEstimate = 32;
 
-        public void Add(string target, IReadOnlyList<string> team)
+        readonly List<int> _starts = new(capacity);
+        char[] _text = new char[Math.Max(256, length > 0 ? length : capacity * LineEstimate)];
+        int _length;
+        int _lastLine = -1;
+        bool _inOrder = true;
+
+        public void Add(string target, IReadOnlyList<string> team) => Add(target, team is string[] array ? array : [.. team]);
+
+        public void Add(string target, ReadOnlySpan<string> team)
         {
-            if (team.Count == 0) return;
-            _targets.Add(target);
-            _teams.Add(team);
+            if (team.IsEmpty) return;
+            _starts.Add(_length);
+            foreach (var member in team)
+            {
+                var line = _length;
+                Reserve(target.Length + member.Length + 2);
+                target.CopyTo(_text.AsSpan(_length));
+                _length += target.Length;
+                _text[_length++] = '\t';
+                member.CopyTo(_text.AsSpan(_length));
+                _length += member.Length;
+                if (_lastLine >= 0 && _inOrder && _text.AsSpan(_lastLine, line - 1 - _lastLine).SequenceCompareTo(_text.AsSpan(line, _length - line)) >= 0)
+                    _inOrder = false;
+                _text[_length++] = '\n';
+                _lastLine = line;
+            }
+        }
+
+        void Reserve(int more)
+        {
+            if (_length + more <= _text.Length) return;
+            Array.Resize(ref _text, Math.Max(_length + more, checked(_text.Length * 2)));
         }
 
         public PreviousTeamsText Build()
         {
-            var length = 0L;
-            for (var i = 0; i < _targets.Count; i++)
-                for (var m = 0; m < _teams[i].Count; m++) length += _targets[i].Length + _teams[i][m].Length + 2;
-            var starts = new int[_targets.Count + 1];
-            var inOrder = true;
-            var text = string.Create(checked((int)length), this, (span, b) =>
-            {
-                var (at, last) = (0, -1);
-                for (var i = 0; i < b._targets.Count; i++)
-                {
-                    starts[i] = at;
-                    var team = b._teams[i];
-                    for (var m = 0; m < team.Count; m++)
-                    {
-                        var (member, line) = (team[m], at);
-                        b._targets[i].CopyTo(span[at..]);
-                        at += b._targets[i].Length;
-                        span[at++] = '\t';
-                        member.CopyTo(span[at..]);
-                        at += member.Length;
-                        if (last >= 0 && span[last..(line - 1)].SequenceCompareTo(span[line..at]) >= 0) inOrder = false;
-                        span[at++] = '\n';
-                        last = line;
-                    }
-                }
-            });
-            starts[^1] = text.Length;
-            if (inOrder) return new PreviousTeamsText(text, starts);
+            var text = new string(_text, 0, _length);
+            if (_inOrder) return new PreviousTeamsText(text, [.. _starts, _length]);
             text = SortedLines.Join(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             return TryParse(text, out var teams) is { } problem ? throw new InvalidOperationException($"previous teams: {problem}") : teams;
         }

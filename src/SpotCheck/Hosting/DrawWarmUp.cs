@@ -16,7 +16,7 @@ sealed class DrawWarmUp(IServiceScopeFactory scopes, IConfiguration config, Time
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            await OnOwnThread(() => EngineWarmUp.Run(ct: stoppingToken));
+            await OnOwnThread(() => EngineWarmUp.RunUntilSettled(EngineWarmUp.Budget, stoppingToken));
             await using var scope = scopes.CreateAsyncScope();
             await CeremonyWarmUp.RunAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), clock, stoppingToken);
             log.LogDebug("Draw engine and freeze warmed up in {Seconds:F1} s", watch.Elapsed.TotalSeconds);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Draws;
 using SpotCheck.Core.Enterprises;
 using SpotCheck.Core.Tests.Data;
 using SpotCheck.Core.Tests.TestSupport;
@@ -7,7 +8,8 @@ namespace SpotCheck.Core.Tests.Draws;
 
 /// <summary>
 /// A freeze over a wide id range reads the candidates in parts, each on its own connection at once: the frame must be
-/// every candidate exactly once, with its class, flags and status as stored.
+/// every candidate exactly once, with its class, flags and status as stored, and each part joins its own range of
+/// latest teams.
 /// </summary>
 public sealed class FrameReadTests
 {
@@ -32,6 +34,12 @@ public sealed class FrameReadTests
             if (statuses[i] == EnterpriseStatus.Active) expectedFrame.Add(e.Uscc + "\tB\t1");
             else expectedExcluded.Add(e.Uscc);
         }
+        var codes = await store.Db.Officers.OrderBy(o => o.Code).Select(o => o.Code).ToListAsync();
+        var byId = await store.Db.Enterprises.ToDictionaryAsync(e => e.Id, e => e.Uscc);
+        (int Id, string Team)[] teams = [(1, $"{codes[1]};{codes[0]}"), (1 + 100_000, codes[0]), (1 + 200_000, $"NOT-AN-OFFICER;{codes[1]}"),
+            (1 + 600_000, "NOT-AN-OFFICER"), (1 + 700_000, codes[0])];
+        foreach (var (id, team) in teams) store.Db.LatestTeams.Add(new LatestTeam(id, byId[id], "2025-P1-01", new DateOnly(2025, 6, 1), team));
+        await store.Db.SaveChangesAsync();
         var planId = await kit.PublishedPlanAsync(DrawKit.PlanCommand([item.Id], ["XPSJJ"], ppmB: 500_000));
 
         var drawId = await kit.FreezeAsync(planId);
@@ -42,5 +50,8 @@ public sealed class FrameReadTests
             draw.ExcludedTsv.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0]));
         Assert.Contains("INELIGIBLE:DEREGISTERED", draw.ExcludedTsv, StringComparison.Ordinal);
         Assert.Contains("INELIGIBLE:MOVED_OUT", draw.ExcludedTsv, StringComparison.Ordinal);
+        // Frame members only (not the deregistered one, nor class C), officers of this draw only, codes in ordinal order.
+        string[] previous = [$"{byId[1]}\t{codes[0]}", $"{byId[1]}\t{codes[1]}", $"{byId[1 + 200_000]}\t{codes[1]}"];
+        Assert.Equal(previous.Order(StringComparer.Ordinal), draw.PreviousTeamsTsv.Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 }
