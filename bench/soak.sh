@@ -39,10 +39,10 @@ dotnet publish "$root/src/SpotCheck" -c Release -o "$work/app" >/dev/null
 dotnet build "$root/bench/SpotCheck.Load" -c Release -o "$work/load" >/dev/null
 spotcheck=("$work/app/spotcheck")
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
-mkdir -p "$work/evidence" "$work/a" "$work/b"
+mkdir -p "$work/evidence" "$work/exports" "$work/a" "$work/b"
 
 start_instance() { # NAME PORT
-  SpotCheck__EvidenceRoot="$work/evidence" SpotCheck__TrustedProxies=127.0.0.1 \
+  SpotCheck__EvidenceRoot="$work/evidence" SpotCheck__ExportRoot="$work/exports" SpotCheck__TrustedProxies=127.0.0.1 \
   Serilog__MinimumLevel__Default=Warning \
     "${spotcheck[@]}" serve --urls "http://127.0.0.1:$2" --data-dir "$work/$1" --db "$conn" --demo >"$work/$1.log" 2>&1 &
   pids+=($!)

@@ -7,7 +7,8 @@ namespace SpotCheck.Hosting;
 
 /// <summary>
 /// Where state lives: a data directory (SQLite database, logs, records, the anchor key), optionally PostgreSQL, and the
-/// evidence root, which several instances must share (SpotCheck:EvidenceRoot, default &lt;DataDir&gt;/evidence).
+/// evidence root and the export folder, which several instances must share (SpotCheck:EvidenceRoot, default
+/// &lt;DataDir&gt;/evidence; SpotCheck:ExportRoot, default &lt;DataDir&gt;/exports).
 /// </summary>
 public sealed record Storage(string DataDir, string? PostgresConnection)
 {
@@ -24,6 +25,12 @@ public sealed record Storage(string DataDir, string? PostgresConnection)
     public string? AnchorKeySetting { get; init; }
 
     public string EvidenceRoot => Path.GetFullPath(EvidenceRootSetting ?? Path.Combine(DataDir, "evidence"));
+
+    /// <summary>Set from SpotCheck:ExportRoot; null means &lt;DataDir&gt;/exports.</summary>
+    public string? ExportRootSetting { get; init; }
+
+    /// <summary>The background exports' files, which several instances must share (any of them may be asked for the file).</summary>
+    public string ExportRoot => Path.GetFullPath(ExportRootSetting ?? Path.Combine(DataDir, "exports"));
 
     public string RecordsDir => Path.Combine(DataDir, "records");
 

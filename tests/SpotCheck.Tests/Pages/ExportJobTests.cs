@@ -13,7 +13,7 @@ public sealed class ExportJobTests(DemoHostFixture fixture) : IClassFixture<Demo
 {
     TestHost Host => fixture.Host;
 
-    static async Task<string> StartAsync(HttpClient client, string kind, string format)
+    internal static async Task<string> StartAsync(HttpClient client, string kind, string format)
     {
         var token = await TestHost.AntiforgeryTokenAsync(client, "/Staff/Export");
         var started = await client.PostAsync("/Staff/Export?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -24,7 +24,7 @@ public sealed class ExportJobTests(DemoHostFixture fixture) : IClassFixture<Demo
         return Regex.Match(started.Headers.Location!.OriginalString, "job=([0-9a-f]{32})").Groups[1].Value;
     }
 
-    static async Task<string> FinishedPanelAsync(HttpClient client, string job)
+    internal static async Task<string> FinishedPanelAsync(HttpClient client, string job)
     {
         for (var polls = 0; polls < 300; polls++)
         {

@@ -1,120 +1,197 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Data;
 using SpotCheck.Core.Scopes;
 using SpotCheck.Core.Transfer;
 using SpotCheck.Hosting;
 
 namespace SpotCheck.Pages.Staff.Export;
 
-public enum ExportState { Running, Done, Failed, Cancelled }
-
-/// <summary>One list being written to a file in the background; read by the progress panel while it runs.</summary>
-public sealed class ExportJob(string id, string owner, ListKind kind, TabularFormat format, string path, DateTimeOffset startedAt)
-{
-    volatile int _rows;
-    volatile int _total;
-    volatile ExportState _state;
-
-    public string Id { get; } = id;
-    public string Owner { get; } = owner;
-    public ListKind Kind { get; } = kind;
-    public TabularFormat Format { get; } = format;
-    public string Path { get; } = path;
-    public DateTimeOffset StartedAt { get; } = startedAt;
-    public DateTimeOffset? EndedAt { get; private set; }
-    public int Rows { get => _rows; set => _rows = value; }
-    /// <summary>Rows the list held when the export started (0 until counted).</summary>
-    public int Total { get => _total; set => _total = value; }
-    public ExportState State => _state;
-    public CancellationTokenSource Cancel { get; } = new();
-
-    /// <summary>Whole percent written, at most 99 until the file is complete.</summary>
-    public int Percent => State == ExportState.Done ? 100 : Total <= 0 ? 0 : (int)Math.Min(99, 100L * Rows / Total);
-
-    public void End(ExportState state, DateTimeOffset at)
-    {
-        EndedAt = at;
-        _state = state;
-    }
-}
-
 /// <summary>
-/// Exports run in the background so a million-row list shows its progress and can be cancelled: each writes to a file
-/// under the data directory named by 128 random bits, offered only to the user who started it for an hour after it
-/// ended, and deleted by the next export started after that hour or when the host stops. One running export per user. Jobs live in this instance's memory: behind several
-/// instances, the progress panel needs the load balancer's sticky sessions.
+/// Exports run in the background so a million-row list shows its progress and can be cancelled. Each job is a row of
+/// <see cref="ExportJob"/> (any instance shows it, offers its file and records a cancel) and a file named by its 128
+/// random bits under SpotCheck:ExportRoot (shared by the instances, like the evidence root), offered only to the user
+/// who started it for an hour after it ended and deleted by the next export started after that hour. The instance
+/// writing a job records its rows and a heartbeat about once a second and reads back a cancel; a job whose heartbeat
+/// stops for <see cref="LostAfter"/> was lost with its instance and shows as failed.
 /// </summary>
 public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, TimeProvider clock, ILogger<ExportJobs> log) : IDisposable
 {
     public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
+    public static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(1);
+    static readonly TimeSpan ReportEvery = TimeSpan.FromSeconds(1);
 
-    readonly ConcurrentDictionary<string, ExportJob> _jobs = new(StringComparer.Ordinal);
-    readonly Lock _starting = new();
+    /// <summary>The jobs this instance is writing, to stop them at once when asked here or when the host stops.</summary>
+    readonly ConcurrentDictionary<string, CancellationTokenSource> _writing = new(StringComparer.Ordinal);
 
-    string Folder => System.IO.Path.Combine(storage.DataDir, "exports");
+    string Folder => storage.ExportRoot;
+
+    string FileOf(string id) => Path.Combine(Folder, id);
 
     /// <summary>Starts an export under the user's data scope, or returns the user's export already running (not started).</summary>
-    public (ExportJob Job, bool Started) Start(string owner, DataScope scope, ListKind kind, TabularFormat format)
+    public async Task<(ExportJob Job, bool Started)> StartAsync(AppDbContext db, string owner, DataScope scope, ListKind kind, TabularFormat format,
+        CancellationToken ct)
     {
-        Sweep();
-        lock (_starting)
+        await SweepAsync(db, ct);
+        await FailLostAsync(db, owner, ct);
+        if (await RunningAsync(db, owner, ct) is { } running) return (running, false);
+        var job = new ExportJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), owner, kind, format, clock.GetUtcNow().UtcDateTime);
+        db.ExportJobs.Add(job);
+        try
         {
-            if (_jobs.Values.FirstOrDefault(j => j.Owner == owner && j.State == ExportState.Running) is { } running) return (running, false);
-            System.IO.Directory.CreateDirectory(Folder);
-            var id = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
-            var job = new ExportJob(id, owner, kind, format, System.IO.Path.Combine(Folder, id), clock.GetUtcNow());
-            _jobs[id] = job;
-            _ = Task.Factory.StartNew(() => Run(job, scope), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
-            return (job, true);
+            await db.SaveChangesAsync(ct);
         }
+        catch (DbUpdateException e) when (SingleWinner.IsLostRace(e))
+        {
+            // The same user started one at the same moment, on this instance or another.
+            db.ChangeTracker.Clear();
+            return (await RunningAsync(db, owner, ct) ?? throw new InvalidOperationException("export start lost a race to a job that is gone", e), false);
+        }
+        Directory.CreateDirectory(Folder);
+        var cancel = new CancellationTokenSource();
+        _writing[job.Id] = cancel;
+        _ = Task.Factory.StartNew(() => Write(job.Id, kind, format, owner, scope, cancel), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return (job, true);
     }
 
     /// <summary>The job with this id if <paramref name="owner"/> started it; nobody else learns it exists.</summary>
-    public ExportJob? Find(string? id, string owner) =>
-        id is not null && _jobs.TryGetValue(id, out var job) && string.Equals(job.Owner, owner, StringComparison.Ordinal) ? job : null;
-
-    void Run(ExportJob job, DataScope scope)
+    public async Task<ExportJob?> FindAsync(AppDbContext db, string? id, string owner, CancellationToken ct)
     {
-        var part = job.Path + ".part";
+        if (id is null) return null;
+        await FailLostAsync(db, owner, ct);
+        return await db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Owner == owner, ct);
+    }
+
+    /// <summary>Records a cancel for the owner's running job (the writing instance stops within a second); null when there is no such job.</summary>
+    public async Task<ExportJob?> CancelAsync(AppDbContext db, string? id, string owner, CancellationToken ct)
+    {
+        if (await FindAsync(db, id, owner, ct) is not { } job) return null;
+        await db.ExportJobs.Where(j => j.Id == job.Id && j.State == ExportState.Running)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+        if (_writing.TryGetValue(job.Id, out var cancel)) Stop(cancel);
+        return job;
+    }
+
+    /// <summary>The finished file of the owner's job, null when there is none (not done, expired, or not on the shared folder).</summary>
+    public async Task<(ExportJob Job, FileStream File)?> OpenFileAsync(AppDbContext db, string? id, string owner, CancellationToken ct)
+    {
+        if (await FindAsync(db, id, owner, ct) is not { State: ExportState.Done } done || !File.Exists(FileOf(done.Id))) return null;
+        return (done, new FileStream(FileOf(done.Id), FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16));
+    }
+
+    static Task<ExportJob?> RunningAsync(AppDbContext db, string owner, CancellationToken ct) =>
+        db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Owner == owner && j.State == ExportState.Running, ct);
+
+    /// <summary>The owner's running jobs whose writer fell silent are failed (their instance stopped or crashed).</summary>
+    Task FailLostAsync(AppDbContext db, string owner, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var silentSince = now - LostAfter;
+        return db.ExportJobs.Where(j => j.Owner == owner && j.State == ExportState.Running && j.HeartbeatAtUtc < silentSince)
+            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Failed).SetProperty(j => j.EndedAtUtc, now), ct);
+    }
+
+    void Write(string id, ListKind kind, TabularFormat format, string owner, DataScope scope, CancellationTokenSource cancel)
+    {
+        var part = FileOf(id) + ".part";
+        var (state, rows) = (ExportState.Failed, 0);
         try
         {
             using var services = scopes.CreateScope();
             services.ServiceProvider.GetRequiredService<DataScopeHolder>().Current = scope;
             var transfer = services.ServiceProvider.GetRequiredService<TransferLists>();
-            job.Total = transfer.Count(job.Kind);
+            // Its own context: the export's reader holds the other one's connection while it reports.
+            using var progressScope = scopes.CreateScope();
+            var progress = new Progress(progressScope.ServiceProvider.GetRequiredService<AppDbContext>(), id, clock, cancel);
+            progress.Report(0, transfer.Count(kind));
             using (var file = File.Create(part))
-                job.Rows = transfer.Export(job.Kind, file, job.Format, job.Cancel.Token, rows => job.Rows = rows);
-            File.Move(part, job.Path);
-            job.End(ExportState.Done, clock.GetUtcNow());
-            log.LogInformation("Export of {List} ({Count} rows) by {User}", job.Kind, job.Rows, job.Owner);
+                rows = transfer.Export(kind, file, format, cancel.Token, written => progress.Report(written, null));
+            File.Move(part, FileOf(id));
+            state = ExportState.Done;
+            log.LogInformation("Export of {List} ({Count} rows) by {User}", kind, rows, owner);
         }
         catch (OperationCanceledException)
         {
-            File.Delete(part);
-            job.End(ExportState.Cancelled, clock.GetUtcNow());
+            state = ExportState.Cancelled;
         }
         catch (Exception e)
         {
-            File.Delete(part);
-            job.End(ExportState.Failed, clock.GetUtcNow());
-            log.LogError(e, "Export of {List} by {User} failed", job.Kind, job.Owner);
+            log.LogError(e, "Export of {List} by {User} failed", kind, owner);
+        }
+        finally
+        {
+            if (state != ExportState.Done) File.Delete(part);
+            End(id, state, rows);
+            _writing.TryRemove(id, out _);
+            cancel.Dispose();
+        }
+    }
+
+    void End(string id, ExportState state, int rows)
+    {
+        try
+        {
+            using var services = scopes.CreateScope();
+            var now = clock.GetUtcNow().UtcDateTime;
+            services.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == id).ExecuteUpdate(s => s
+                .SetProperty(j => j.State, state).SetProperty(j => j.Rows, rows).SetProperty(j => j.EndedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now));
+        }
+        catch (Exception e) when (e is ObjectDisposedException or DbUpdateException or System.Data.Common.DbException)
+        {
+            // The host is stopping or the database is gone: the job shows as failed once its heartbeat is old.
+            log.LogWarning(e, "Export {Job} ended {State} but could not be recorded", id, state);
+        }
+    }
+
+    /// <summary>Rows and heartbeat written at most once per <see cref="ReportEvery"/>; a recorded cancel stops the writer.</summary>
+    sealed class Progress(AppDbContext db, string id, TimeProvider clock, CancellationTokenSource cancel)
+    {
+        DateTimeOffset _last = DateTimeOffset.MinValue;
+
+        public void Report(int rows, int? total)
+        {
+            var now = clock.GetUtcNow();
+            if (total is null && now - _last < ReportEvery) return;
+            _last = now;
+            var at = now.UtcDateTime;
+            var jobs = db.ExportJobs.Where(j => j.Id == id && !j.CancelRequested);
+            var updated = total is { } t
+                ? jobs.ExecuteUpdate(s => s.SetProperty(j => j.Rows, rows).SetProperty(j => j.Total, t).SetProperty(j => j.HeartbeatAtUtc, at))
+                : jobs.ExecuteUpdate(s => s.SetProperty(j => j.Rows, rows).SetProperty(j => j.HeartbeatAtUtc, at));
+            if (updated == 0) cancel.Cancel();
         }
     }
 
     /// <summary>Forgets jobs ended more than <see cref="Kept"/> ago and deletes their files.</summary>
-    void Sweep()
+    async Task SweepAsync(AppDbContext db, CancellationToken ct)
     {
-        var now = clock.GetUtcNow();
-        foreach (var job in _jobs.Values.Where(j => j.EndedAt is { } end && now - end > Kept).ToList())
-            if (_jobs.TryRemove(job.Id, out _)) File.Delete(job.Path);
+        var before = clock.GetUtcNow().UtcDateTime - Kept;
+        var expired = await db.ExportJobs.AsNoTracking().Where(j => j.EndedAtUtc < before).Select(j => j.Id).ToListAsync(ct);
+        if (expired.Count == 0) return;
+        foreach (var id in expired)
+        {
+            File.Delete(FileOf(id));
+            File.Delete(FileOf(id) + ".part");
+        }
+        await db.ExportJobs.Where(j => expired.Contains(j.Id)).ExecuteDeleteAsync(ct);
     }
 
+    /// <summary>Stops this instance's writers: their jobs end cancelled (or, if the database is gone by then, show as failed later).</summary>
     public void Dispose()
     {
-        foreach (var job in _jobs.Values)
+        foreach (var cancel in _writing.Values) Stop(cancel);
+    }
+
+    static void Stop(CancellationTokenSource cancel)
+    {
+        try
         {
-            job.Cancel.Cancel();
-            if (job.State == ExportState.Done) File.Delete(job.Path);
+            cancel.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // That writer has just ended.
         }
     }
 }

@@ -1,12 +1,14 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using SpotCheck.Core.Data;
 using SpotCheck.Core.Scopes;
 using SpotCheck.Core.Transfer;
 using SpotCheck.Hosting;
 
 namespace SpotCheck.Pages.Staff.Export;
 
-public sealed class IndexModel(TransferLists transfer, ExportJobs jobs, DataScopeHolder scope, Storage storage, ILogger<IndexModel> log) : PageModel
+public sealed class IndexModel(TransferLists transfer, ExportJobs jobs, AppDbContext db, DataScopeHolder scope, Storage storage, ILogger<IndexModel> log)
+    : PageModel
 {
     /// <summary>The export shown in the progress panel (the user's own), if any.</summary>
     public ExportJob? Job { get; private set; }
@@ -16,44 +18,37 @@ public sealed class IndexModel(TransferLists transfer, ExportJobs jobs, DataScop
 
     string UserName => User.Identity!.Name!;
 
-    public void OnGet(string? job)
+    public async Task OnGetAsync(string? job, CancellationToken ct)
     {
         if (job is null) return;
-        Job = jobs.Find(job, UserName);
+        Job = await jobs.FindAsync(db, job, UserName, ct);
         JobMissing = Job is null;
     }
 
     /// <summary>Starts writing the list in the background; the page then shows its progress.</summary>
-    public IActionResult OnPostStart(string? kind, string? format)
+    public async Task<IActionResult> OnPostStartAsync(string? kind, string? format, CancellationToken ct)
     {
         if (ListKinds.Parse(kind) is not { } list || ListKinds.ParseFormat(format) is not { } tabular) return BadRequest();
-        var (job, started) = jobs.Start(UserName, scope.Current, list, tabular);
+        var (job, started) = await jobs.StartAsync(db, UserName, scope.Current, list, tabular, ct);
         if (!started) Notice = $"“{ListKinds.Title(job.Kind)}”的导出尚未完成，请等它完成或取消后再导出。";
         return RedirectToPage(new { job = job.Id });
     }
 
     /// <summary>The progress panel alone, polled by htmx while the export runs.</summary>
-    public IActionResult OnGetStatus(string? job)
+    public async Task<IActionResult> OnGetStatusAsync(string? job, CancellationToken ct)
     {
-        Job = jobs.Find(job, UserName);
+        Job = await jobs.FindAsync(db, job, UserName, ct);
         return Job is null ? NotFound() : Partial("_ExportProgress", Job);
     }
 
-    public IActionResult OnPostCancel(string? job)
-    {
-        var found = jobs.Find(job, UserName);
-        if (found is null) return NotFound();
-        found.Cancel.Cancel();
-        return RedirectToPage(new { job = found.Id });
-    }
+    public async Task<IActionResult> OnPostCancelAsync(string? job, CancellationToken ct) =>
+        await jobs.CancelAsync(db, job, UserName, ct) is { } found ? RedirectToPage(new { job = found.Id }) : NotFound();
 
     /// <summary>The finished file, to the user who started it.</summary>
-    public IActionResult OnGetFile(string? job)
-    {
-        if (jobs.Find(job, UserName) is not { State: ExportState.Done } done) return NotFound();
-        var stream = new FileStream(done.Path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 1 << 16);
-        return File(stream, ListKinds.ContentType(done.Format), ListKinds.FileName(done.Kind, "", done.Format));
-    }
+    public async Task<IActionResult> OnGetFileAsync(string? job, CancellationToken ct) =>
+        await jobs.OpenFileAsync(db, job, UserName, ct) is { } done
+            ? File(done.File, ListKinds.ContentType(done.Job.Format), ListKinds.FileName(done.Job.Kind, "", done.Job.Format))
+            : NotFound();
 
     /// <summary>
     /// The list in one request, for scripts and small lists: spooled to a temporary file because the writer is
@@ -62,7 +57,7 @@ public sealed class IndexModel(TransferLists transfer, ExportJobs jobs, DataScop
     public IActionResult OnGetDownload(string? kind, string? format)
     {
         if (ListKinds.Parse(kind) is not { } list || ListKinds.ParseFormat(format) is not { } tabular) return BadRequest();
-        var dir = Path.Combine(storage.DataDir, "exports");
+        var dir = storage.ExportRoot;
         Directory.CreateDirectory(dir);
         var path = Path.Combine(dir, Guid.NewGuid().ToString("N"));
         int count;

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpotCheck.Core.Data;
+using SpotCheck.Core.Identity;
+using SpotCheck.Core.Transfer;
+using SpotCheck.Tests.TestSupport;
+
+namespace SpotCheck.Tests.Pages;
+
+/// <summary>
+/// Two instances on one database and one export folder, as behind a round-robin load balancer: an export started on
+/// one is followed, downloaded and cancelled on the other; one user has one running export whichever instance is asked;
+/// an export whose instance fell silent shows as failed instead of running for ever.
+/// </summary>
+public sealed class ExportAcrossInstancesTests
+{
+    public static TheoryData<DbProvider> Providers => [DbProvider.Sqlite, DbProvider.Postgres];
+
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task An_export_is_followed_downloaded_and_cancelled_on_any_instance(DbProvider provider)
+    {
+        await using var first = await TestHost.StartOrSkipAsync(provider);
+        await using var second = new SpotCheckFactory(first.Storage, demo: false);
+        var user = "planner-" + Guid.NewGuid().ToString("N")[..8];
+        await first.CreateUserAsync(user, Roles.Planner);
+        var onFirst = first.Client();
+        var onSecond = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onFirst, user, TestHost.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onSecond, user, TestHost.Password)).StatusCode);
+
+        var job = await ExportJobTests.StartAsync(onFirst, "items", "csv");
+        var panel = await ExportJobTests.FinishedPanelAsync(onSecond, job);
+        var file = await onSecond.GetAsync($"/Staff/Export?handler=File&job={job}");
+
+        Assert.Contains("导出完成", panel);
+        Assert.Equal(HttpStatusCode.OK, file.StatusCode);
+        Assert.Contains("检查事项清单", file.Content.Headers.ContentDisposition!.FileNameStar);
+
+        // A job still running (as another instance would be writing it): a second start anywhere returns it, a cancel
+        // anywhere is recorded for its writer, and the database refuses a second running job for the user outright.
+        var running = new ExportJob(new string('f', 32), user, ListKind.Enterprises, TabularFormat.Xlsx, first.UtcNow);
+        await using (var scope = first.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ExportJobs.Add(running);
+            await db.SaveChangesAsync();
+            db.ExportJobs.Add(new ExportJob(new string('e', 32), user, ListKind.Items, TabularFormat.Csv, first.UtcNow));
+            await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
+        }
+        var again = await StartResponseAsync(onSecond);
+        var cancel = await PostAsync(onFirst, $"/Staff/Export?handler=Cancel&job={running.Id}");
+
+        Assert.Contains($"job={running.Id}", again.Headers.Location!.OriginalString);
+        Assert.Contains("尚未完成", await onSecond.GetStringAsync(again.Headers.Location!.OriginalString));
+        Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.True((await StoredAsync(first, running.Id)).CancelRequested);
+
+        // Its writer falls silent for longer than LostAfter: it shows as failed, and the user may export again.
+        await using (var scope = first.Factory.Services.CreateAsyncScope())
+        {
+            var silentSince = first.UtcNow - SpotCheck.Pages.Staff.Export.ExportJobs.LostAfter - TimeSpan.FromSeconds(5);
+            await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == running.Id)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.HeartbeatAtUtc, silentSince));
+        }
+        var lost = await onSecond.GetStringAsync($"/Staff/Export?handler=Status&job={running.Id}");
+        var next = await ExportJobTests.StartAsync(onSecond, "items", "xlsx");
+
+        Assert.Contains("导出失败", lost);
+        Assert.DoesNotContain("hx-trigger", lost);
+        Assert.Equal(ExportState.Failed, (await StoredAsync(first, running.Id)).State);
+        Assert.NotEqual(running.Id, next);
+        Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
+    }
+
+    static async Task<ExportJob> StoredAsync(TestHost host, string id)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.AsNoTracking().SingleAsync(j => j.Id == id);
+    }
+
+    static async Task<HttpResponseMessage> StartResponseAsync(HttpClient client)
+    {
+        var token = await TestHost.AntiforgeryTokenAsync(client, "/Staff/Export");
+        var response = await client.PostAsync("/Staff/Export?handler=Start", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["kind"] = "officers", ["format"] = "csv", ["__RequestVerificationToken"] = token,
+        }));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Matches(new Regex("job=[0-9a-f]{32}"), response.Headers.Location!.OriginalString);
+        return response;
+    }
+
+    static async Task<HttpResponseMessage> PostAsync(HttpClient client, string url)
+    {
+        var token = await TestHost.AntiforgeryTokenAsync(client, "/Staff/Export");
+        return await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+    }
+}
