@@ -92,9 +92,10 @@ public sealed class OfficerDayInBrowserTests
         await page.CheckAsync("input[name='Form.Results'][value='NO_PROBLEM']");
         await page.CheckAsync("input[name='Form.FollowUps'][value='NONE_REQUIRED']");
         await page.ClickAsync("#record-form button[type=submit]");
-        await page.WaitForLoadStateAsync(LoadState.Load);
+        // Polled, not awaited as a load event: under load in CI that wait missed the event and ran out (see BrowserNavigation).
+        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("检查记录已保存", new() { Timeout = 30_000 });
+        await page.WaitForFunctionAsync("document.readyState === 'complete'", null, new() { Timeout = 30_000 });
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ArtifactsDir, "phone-3b-after-save.png"), FullPage = true });
-        await Assertions.Expect(page.Locator("body")).ToContainTextAsync("检查记录已保存");
         await page.ClickAsync("form[action*='handler=Confirm'] button");
         await Assertions.Expect(page.Locator("body")).ToContainTextAsync("已确认");
         await FitsAsync(page, "4-task-confirmed");
