@@ -127,7 +127,7 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
         int _lastLine = -1;
         bool _inOrder = true;
 
-        public void Add(string target, IReadOnlyList<string> team) => Add(target, team is string[] array ? array : [.. team]);
+        public void Add(string target, IReadOnlyList<string> team) => Add(target, new ReadOnlySpan<string>(team as string[] ?? [.. team]));
 
         public void Add(string target, ReadOnlySpan<string> team)
         {

@@ -36,6 +36,7 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
         await SweepAsync(db, ct);
         await FailLostAsync(db, owner, ct);
         if (await RunningAsync(db, owner, ct) is { } running) return (running, false);
+        Directory.CreateDirectory(Folder);
         var job = new ExportJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), owner, kind, format, clock.GetUtcNow().UtcDateTime);
         db.ExportJobs.Add(job);
         try
@@ -48,7 +49,6 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
             db.ChangeTracker.Clear();
             return (await RunningAsync(db, owner, ct) ?? throw new InvalidOperationException("export start lost a race to a job that is gone", e), false);
         }
-        Directory.CreateDirectory(Folder);
         var cancel = new CancellationTokenSource();
         _writing[job.Id] = cancel;
         _ = Task.Factory.StartNew(() => Write(job.Id, kind, format, owner, scope, cancel), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
