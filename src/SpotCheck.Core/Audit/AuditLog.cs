@@ -31,6 +31,12 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
     public Task<AuditEntry> AppendAsync(AuditEvent e, CancellationToken ct = default) => AppendAsync(_ => e, ct);
 
     /// <summary>
+    /// The application-wide key of the append lock on PostgreSQL (pg_advisory_xact_lock, "SPOTAUDT"); public so that
+    /// a crash test can hold it and catch a writer inside its transaction.
+    /// </summary>
+    public const long PostgresAppendLockKey = 0x5350_4F54_4155_4454;
+
+    /// <summary>
     /// As <see cref="AppendAsync(AuditEvent, CancellationToken)"/>, for an entry that names the chain's head it extends
     /// (a publication, anchoring what was published before it): <paramref name="build"/> runs under the append lock,
     /// so the head it is given is exactly the new entry's predecessor.
@@ -96,8 +102,6 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
 /// <summary>Makes the append section exclusive before the head is read.</summary>
 static class AppendLock
 {
-    /// <summary>Arbitrary application-wide key for pg_advisory_xact_lock ("SPOTAUDT").</summary>
-    const long PostgresKey = 0x5350_4F54_4155_4454;
 
     /// <summary>
     /// SQLite's own busy handler retries within milliseconds, so a waiting writer gets its turn between another
@@ -109,7 +113,7 @@ static class AppendLock
     public static Task AcquireAsync(AppDbContext db, DatabaseProvider provider, CancellationToken ct) => provider switch
     {
         // Released automatically at commit or rollback.
-        DatabaseProvider.Postgres => db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresKey})", ct),
+        DatabaseProvider.Postgres => db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({AuditLog.PostgresAppendLockKey})", ct),
         // A write statement takes SQLite's single writer lock (waiting out the busy timeout) even in a caller's
         // deferred transaction; the row-level triggers do not fire because no row matches.
         DatabaseProvider.Sqlite => db.Database.ExecuteSqlRawAsync($"DELETE FROM \"{AuditTriggers.Table}\" WHERE 0", ct),

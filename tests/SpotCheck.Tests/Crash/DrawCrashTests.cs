@@ -113,6 +113,7 @@ public abstract class DrawCrashTests(DbProvider provider, ITestOutputHelper outp
         CrashCeremony crash, CrashServer server, CrashWriteWatch watch, CeremonyDraw draw, RunKill kill)
     {
         using var planner = crash.Planner();
+        var held = kill.AfterWriteSeenMs >= 0 ? await watch.HoldAuditAppendAsync() : null;
         var sent = Stopwatch.StartNew();
         var run = crash.SendRunAsync(planner, draw);
         if (kill.AfterWriteSeenMs >= 0)
@@ -126,7 +127,10 @@ public abstract class DrawCrashTests(DbProvider provider, ITestOutputHelper outp
         var answered = answer?.IsSuccessStatusCode == true;
         var writingAtKill = await watch.IsWritingAsync(server.ProcessId);
         var killedAfter = sent.ElapsedMilliseconds;
-        await server.RestartAsync();
+        server.Kill();
+        // Let go only once the host is dead: its transaction then ends with its connection, never committed.
+        if (held is not null) await held.DisposeAsync();
+        await server.StartAsync();
         var status = (await crash.GetDrawAsync(draw))["status"]!.GetValue<string>();
         if (status != "Revealed") draw.StepsDone = (int)CeremonyStep.Run + 1; // the checks then demand every selection and task
         Assert.True(!answered || draw.HasRun, $"{draw}: the run answered but was not kept");

@@ -46,10 +46,49 @@ public sealed class CrashWriteWatch : IAsyncDisposable
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < timeout && !done.IsCompleted)
         {
-            if (await IsWritingAsync(hostProcessId)) return true;
+            if (_held ? await IsBlockedWritingAsync() : await IsWritingAsync(hostProcessId)) return true;
             await Task.Delay(1);
         }
         return false;
+    }
+
+    bool _held;
+
+    /// <summary>
+    /// On PostgreSQL, holds the audit log's append lock on the watcher's session until disposed: a transaction that has
+    /// written its rows then waits for it before its audit entries and commit, so a kill lands inside it however busy
+    /// the machine is (polling alone missed a run whose writes took a few dozen milliseconds). Null on SQLite.
+    /// </summary>
+    public async Task<IAsyncDisposable?> HoldAuditAppendAsync()
+    {
+        if (_pg is null) return null;
+        await ExecuteAsync($"SELECT pg_advisory_lock({SpotCheck.Core.Audit.AuditLog.PostgresAppendLockKey})");
+        _held = true;
+        return new Held(this);
+    }
+
+    sealed class Held(CrashWriteWatch watch) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            watch._held = false;
+            await watch.ExecuteAsync($"SELECT pg_advisory_unlock({SpotCheck.Core.Audit.AuditLog.PostgresAppendLockKey})");
+        }
+    }
+
+    async Task ExecuteAsync(string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, _pg);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    /// <summary>Another session has written and now waits for an advisory lock (the held append lock).</summary>
+    async Task<bool> IsBlockedWritingAsync()
+    {
+        await using var command = new NpgsqlCommand(
+            "SELECT EXISTS (SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() " +
+            "AND backend_xid IS NOT NULL AND wait_event_type = 'Lock' AND wait_event = 'advisory')", _pg);
+        return (bool)(await command.ExecuteScalarAsync())!;
     }
 
     public async ValueTask DisposeAsync()
