@@ -27,6 +27,8 @@ public static class AuditTypeLabels
         ["ENTERPRISE_IMPORTED"] = "导入检查对象",
         ["OFFICER_UPDATED"] = "保存执法检查人员",
         ["OFFICER_IMPORTED"] = "导入执法检查人员",
+        ["LIST_EXPORT_STARTED"] = "导出名录",
+        ["LIST_EXPORT_CANCELLED"] = "取消导出名录",
         ["OFFICER_CONFLICT_DECLARED"] = "登记回避关系",
         ["OFFICER_CONFLICT_WITHDRAWN"] = "撤销回避关系",
         ["PLAN"] = "发布抽查计划",

@@ -50,12 +50,17 @@ public sealed class ExportAcrossInstancesTests
             await Assert.ThrowsAsync<DbUpdateException>(() => db.SaveChangesAsync());
         }
         var again = await StartResponseAsync(onSecond);
+        var notice = await onSecond.GetStringAsync(again.Headers.Location!.OriginalString); // before the next page takes the message
         var cancel = await PostAsync(onFirst, $"/Staff/Export?handler=Cancel&job={running.Id}");
+        var cancelAgain = await PostAsync(onSecond, $"/Staff/Export?handler=Cancel&job={running.Id}");
 
         Assert.Contains($"job={running.Id}", again.Headers.Location!.OriginalString);
-        Assert.Contains("尚未完成", await onSecond.GetStringAsync(again.Headers.Location!.OriginalString));
+        Assert.Contains("尚未完成", notice);
         Assert.Equal(HttpStatusCode.Redirect, cancel.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, cancelAgain.StatusCode);
         Assert.True((await StoredAsync(first, running.Id)).CancelRequested);
+        // One audit entry per started export and one for the cancel, however often it was asked.
+        Assert.Equal(["LIST_EXPORT_STARTED", "LIST_EXPORT_CANCELLED"], await AuditTypesAsync(first, user));
 
         // Its writer falls silent for longer than LostAfter: it shows as failed, and the user may export again.
         await using (var scope = first.Factory.Services.CreateAsyncScope())
@@ -72,6 +77,13 @@ public sealed class ExportAcrossInstancesTests
         Assert.Equal(ExportState.Failed, (await StoredAsync(first, running.Id)).State);
         Assert.NotEqual(running.Id, next);
         Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
+    }
+
+    static async Task<List<string>> AuditTypesAsync(TestHost host, string user)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Actor == user).OrderBy(e => e.Seq).Select(e => e.Type).ToListAsync();
     }
 
     static async Task<ExportJob> StoredAsync(TestHost host, string id)

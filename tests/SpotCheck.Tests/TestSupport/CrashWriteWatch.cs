@@ -14,6 +14,8 @@ public sealed class CrashWriteWatch : IAsyncDisposable
     const string WalWriteLockOffset = "120";
 
     readonly NpgsqlConnection? _pg;
+    /// <summary>The watcher holds the audit append lock (<see cref="HoldAuditAppendAsync"/>).</summary>
+    bool _held;
 
     CrashWriteWatch(NpgsqlConnection? pg) => _pg = pg;
 
@@ -51,8 +53,6 @@ public sealed class CrashWriteWatch : IAsyncDisposable
         }
         return false;
     }
-
-    bool _held;
 
     /// <summary>
     /// On PostgreSQL, holds the audit log's append lock on the watcher's session until disposed: a transaction that has

@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Scopes;
 using SpotCheck.Core.Transfer;
@@ -34,14 +36,21 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
         CancellationToken ct)
     {
         await SweepAsync(db, ct);
-        await FailLostAsync(db, owner, ct);
-        if (await RunningAsync(db, owner, ct) is { } running) return (running, false);
+        if (await RunningAsync(db, owner, ct) is { } running)
+        {
+            if (!IsLost(running)) return (running, false);
+            await FailLostAsync(db, owner, ct);
+        }
         Directory.CreateDirectory(Folder);
         var job = new ExportJob(Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16)), owner, kind, format, clock.GetUtcNow().UtcDateTime);
         db.ExportJobs.Add(job);
         try
         {
-            await db.SaveChangesAsync(ct);
+            // The job and its audit entry are saved together.
+            await new AuditLog(db, clock).AppendAsync(new AuditEvent("LIST_EXPORT_STARTED", owner, new JsonObject
+            {
+                ["job"] = job.Id, ["list"] = ListKinds.Slug(kind), ["format"] = format == TabularFormat.Xlsx ? "xlsx" : "csv",
+            }), ct);
         }
         catch (DbUpdateException e) when (SingleWinner.IsLostRace(e))
         {
@@ -59,16 +68,24 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
     public async Task<ExportJob?> FindAsync(AppDbContext db, string? id, string owner, CancellationToken ct)
     {
         if (id is null) return null;
+        var job = await db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Owner == owner, ct);
+        if (job is null || !IsLost(job)) return job;
         await FailLostAsync(db, owner, ct);
-        return await db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id && j.Owner == owner, ct);
+        return await db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Id == id, ct);
     }
 
     /// <summary>Records a cancel for the owner's running job (the writing instance stops within a second); null when there is no such job.</summary>
     public async Task<ExportJob?> CancelAsync(AppDbContext db, string? id, string owner, CancellationToken ct)
     {
         if (await FindAsync(db, id, owner, ct) is not { } job) return null;
-        await db.ExportJobs.Where(j => j.Id == job.Id && j.State == ExportState.Running)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+        await using (var tx = await db.Database.BeginTransactionAsync(ct))
+        {
+            // Once per job: a second cancel, or one after the job ended, changes nothing and records nothing.
+            var marked = await db.ExportJobs.Where(j => j.Id == job.Id && j.State == ExportState.Running && !j.CancelRequested)
+                .ExecuteUpdateAsync(s => s.SetProperty(j => j.CancelRequested, true), ct);
+            if (marked > 0) await new AuditLog(db, clock).AppendAsync(new AuditEvent("LIST_EXPORT_CANCELLED", owner, new JsonObject { ["job"] = job.Id }), ct);
+            await tx.CommitAsync(ct);
+        }
         if (_writing.TryGetValue(job.Id, out var cancel)) Stop(cancel);
         return job;
     }
@@ -83,7 +100,10 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
     static Task<ExportJob?> RunningAsync(AppDbContext db, string owner, CancellationToken ct) =>
         db.ExportJobs.AsNoTracking().FirstOrDefaultAsync(j => j.Owner == owner && j.State == ExportState.Running, ct);
 
-    /// <summary>The owner's running jobs whose writer fell silent are failed (their instance stopped or crashed).</summary>
+    /// <summary>A running job whose writer fell silent for <see cref="LostAfter"/> (its instance stopped or crashed).</summary>
+    bool IsLost(ExportJob job) => job.State == ExportState.Running && job.HeartbeatAtUtc < clock.GetUtcNow().UtcDateTime - LostAfter;
+
+    /// <summary>The owner's lost jobs (<see cref="IsLost"/>) are recorded as failed.</summary>
     Task FailLostAsync(AppDbContext db, string owner, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
