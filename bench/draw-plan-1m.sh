@@ -5,6 +5,7 @@
 # With HISTORY years, then seeds HISTORY × 50,000 earlier selections and freezes a second plan: the cost should stay flat.
 # Usage: bench/draw-plan-1m.sh [N=1000000] [PPM=10000] [OFFICERS=2000] [HISTORY=10]
 # Rows are imported in shuffled order (BENCH_ORDER=sorted: in USCC order, ids then follow USCCs).
+# BENCH_FREEZES=N freezes N plans each time (with and without history) and compares their medians.
 # BENCH_PG=CONNECTION runs it on PostgreSQL instead (a fresh database "spotcheck_bench" on that server).
 set -euo pipefail
 n=${1:-1000000}

@@ -87,6 +87,15 @@ static class PlanDrawBench
             return (ceremony, run);
         }
 
+        // BENCH_FREEZES=N: N freezes (the first is run), each timed; their median compares with and without history.
+        async Task<double> MoreFreezesAsync(double first, string label)
+        {
+            var times = new List<double> { first };
+            while (times.Count < Freezes) times.Add((await FreezeNewPlanAsync()).Seconds);
+            if (Freezes > 1) Console.WriteLine($"{Freezes} freezes, {label}: {string.Join(", ", times.Select(t => t.ToString("F2", CultureInfo.InvariantCulture)))} s");
+            return times.Order().ElementAt(times.Count / 2);
+        }
+
         var (drawId, freeze) = await FreezeNewPlanAsync();
         Console.WriteLine($"freeze (frame query, snapshot, inputsHash, persist), no earlier selections: {freeze:F2} s");
         var (_, run) = await CeremonyAndRunAsync(drawId);
@@ -100,21 +109,22 @@ static class PlanDrawBench
             var verify = await TimeAsync(() => { verdict = DrawRecordVerifier.Verify(bytes); return Task.CompletedTask; });
             Console.WriteLine($"record verify: {verify:F2} s -> {(verdict!.IsValid ? verdict.Summary : verdict.Discrepancy)}");
         }
-        if (Environment.GetEnvironmentVariable("BENCH_TWICE") == "1")
-        {
-            // A second freeze in the same process: what is left of the first one's cost once everything is compiled.
-            var (_, twice) = await FreezeNewPlanAsync();
-            Console.WriteLine($"second freeze in the same process (BENCH_TWICE=1): {twice:F2} s");
-        }
+        var without = await MoreFreezesAsync(freeze, "no earlier selections");
         if (historyYears > 0)
         {
             await using (var db = Context())
             {
                 await SeedHistoryAsync(db, historyYears);
                 await BenchDatabase.SettleAsync(db, dataDir);
+                // A server started on a database with this history warms its freeze on it (latest teams included).
+                var rewarm = await TimeAsync(() => CeremonyWarmUp.RunAsync(db, clock, CancellationToken.None));
+                Console.WriteLine($"freeze warm-up over the history (as a server started on this database does): {rewarm:F2} s");
+                Console.WriteLine($"idle until the runtime's background recompiling stops: {await TimeAsync(JitSettledAsync):F2} s");
             }
             var (historyDraw, again) = await FreezeNewPlanAsync();
             Console.WriteLine($"freeze after {historyYears} years × {HistoryPerYear:N0} earlier selections: {again:F2} s (vs {freeze:F2} s without)");
+            var with = await MoreFreezesAsync(again, "after the history");
+            if (Freezes > 1) Console.WriteLine($"median of {Freezes} freezes: {with:F2} s after the history against {without:F2} s without ({with / without:F2}×)");
             var (_, runAgain) = await CeremonyAndRunAsync(historyDraw);
             Console.WriteLine($"run after {historyYears} years × {HistoryPerYear:N0} earlier selections: {runAgain:F2} s (vs {run:F2} s without)");
         }
@@ -138,6 +148,8 @@ static class PlanDrawBench
             await Task.Delay(500);
         }
     }
+
+    static int Freezes => int.TryParse(Environment.GetEnvironmentVariable("BENCH_FREEZES"), out var n) && n > 1 ? n : 1;
 
     /// <summary>With BENCH_REUSE=1 a database that already holds the directory is kept (repeated runs skip the import).</summary>
     static bool Reuse => Environment.GetEnvironmentVariable("BENCH_REUSE") == "1";

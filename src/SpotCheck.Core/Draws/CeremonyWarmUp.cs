@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Enterprises;
 using SpotCheck.Core.Plans;
@@ -18,8 +19,11 @@ public static class CeremonyWarmUp
     {
         var now = clock.GetUtcNow();
         var asOf = DrawClock.Today(now);
-        var plan = Plan.CreateDraft(new PlanData(asOf.Year, null, DrawId, [], [], [], null, [EnterpriseStatus.Active],
-            Enum.GetValues<RiskClass>().ToDictionary(r => r, _ => 1L), FlagPolicy.Weighted, 1, 1, 0, 365, 2, asOf), now.UtcDateTime);
+        // Every department: their officers' latest teams are read and written as a real freeze does.
+        var departments = await db.Departments.AsNoTracking().Select(d => d.Code).ToListAsync(ct);
+        var plan = Plan.CreateDraft(new PlanData(asOf.Year, null, DrawId, [], departments, [], null, [EnterpriseStatus.Active],
+            Enum.GetValues<RiskClass>().ToDictionary(r => r, _ => 1L), FlagPolicy.Weighted, 1, 1, 0, 365, Math.Max(2, departments.Count), asOf),
+            now.UtcDateTime);
         var inputs = await FrameBuilder.ForPlanAsync(db, plan, DrawId, asOf, PlanRules.DefaultYearlyCap, ct);
         db.DrawSessions.Add(DrawSession.Freeze(DrawId, 0, null, asOf, inputs, "dice", DrawId, now.UtcDateTime));
         db.ChangeTracker.Clear();

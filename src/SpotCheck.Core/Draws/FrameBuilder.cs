@@ -23,8 +23,8 @@ public static class FrameBuilder
 {
     public const string FlaggedStratum = "FLAGGED";
 
-    /// <param name="Team">The enterprise's latest team (<see cref="LatestTeam"/>), null when never staffed.</param>
-    readonly record struct Candidate(int Id, string Uscc, RiskClass Risk, bool Abnormal, bool Serious, EnterpriseStatus Status, string? Team);
+    /// <param name="Team">The enterprise's latest team (<see cref="LatestTeam"/>) as this draw's officer numbers.</param>
+    readonly record struct Candidate(int Id, string Uscc, RiskClass Risk, bool Abnormal, bool Serious, EnterpriseStatus Status, TeamNumbers.Slice Team);
 
     /// <summary>Id ranges smaller than this are read on one connection.</summary>
     const int PartitionMinimum = 100_000;
@@ -32,8 +32,11 @@ public static class FrameBuilder
     public static async Task<FrozenInputs> ForPlanAsync(AppDbContext db, Plan plan, string drawId, DateOnly asOf, int yearlyCap, CancellationToken ct)
     {
         using var steps = DrawSteps.Begin("frame");
+        steps.Next("officers");
+        var officers = await OfficersAsync(db, plan.DepartmentCodeList, ct);
+        var numbers = new OfficerNumbers(officers.Select(o => o.Code));
         steps.Next("candidates");
-        var candidates = await ReadCandidatesAsync(db, plan, ct);
+        var (candidates, members) = await ReadCandidatesAsync(db, plan, numbers, ct);
         steps.Next("cap-window");
         var capped = await CappedAsync(db, asOf.Year, yearlyCap, ct);
         var lastUnderItem = await RecentUnderSharedItemAsync(db, plan, asOf, ct);
@@ -42,7 +45,7 @@ public static class FrameBuilder
         var statuses = plan.StatusList.ToHashSet();
         var frame = new PopulationColumns(candidates.Count);
         var excluded = new List<ExcludedEntry>();
-        var teams = new List<string?>(candidates.Count);
+        var teams = new List<TeamNumbers.Slice>(candidates.Count);
         foreach (var c in candidates)
         {
             if (!statuses.Contains(c.Status))
@@ -60,14 +63,11 @@ public static class FrameBuilder
         var ratios = plan.RiskClassList.ToDictionary(r => r.ToString(), plan.RatioPpmOf, StringComparer.Ordinal);
         if (plan.FlagPolicy == FlagPolicy.SeparateStratum) ratios[FlaggedStratum] = plan.FlaggedRatioPpm;
         steps.Next("staffing");
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, frame.Ids, ct);
+        var staffing = await StaffingAsync(db, officers, frame.Ids, ct);
         steps.Next("id-order");
         var order = frame.IdOrder();
         steps.Next("previous-teams");
-        var previous = new PreviousTeamLines(staffing.OfficerCodes);
-        for (var row = 0; row < teams.Count; row++) previous.Read(frame.Ids[row], teams[row]);
-        steps.Next("previous-teams-text");
-        var previousTeams = previous.Build(frame.Ids, order);
+        var previousTeams = PreviousTeams(numbers, members, teams, frame.Ids, order);
         steps.Next("snapshot-hash");
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             plan.WindowDays, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, excluded,
@@ -115,16 +115,18 @@ public static class FrameBuilder
         var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();
         var ratios = frame.Select(f => f.Stratum).Distinct(StringComparer.Ordinal).ToDictionary(s => s, _ => PlanRules.MaxPpm, StringComparer.Ordinal);
         var targets = frame.Select(f => f.Id).ToList();
-        var staffing = await StaffingAsync(db, plan.DepartmentCodeList, targets, ct);
+        var officers = await OfficersAsync(db, plan.DepartmentCodeList, ct);
+        var staffing = await StaffingAsync(db, officers, targets, ct);
         var ids = unstaffed.Select(u => u.EnterpriseId).ToList();
         var latest = await db.LatestTeams.AsNoTracking().Where(t => EF.Parameter(ids).Contains(t.EnterpriseId))
             .ToDictionaryAsync(t => t.Uscc, t => t.Team, StringComparer.Ordinal, ct);
-        var previous = new PreviousTeamLines(staffing.OfficerCodes);
+        var numbers = new OfficerNumbers(officers.Select(o => o.Code));
+        var read = new TeamNumbers(numbers);
         var inOrder = targets.Order(StringComparer.Ordinal).ToList();
-        foreach (var target in inOrder) previous.Read(target, latest.GetValueOrDefault(target));
+        var teams = inOrder.Select(target => read.Read(latest.GetValueOrDefault(target))).ToList();
         return Freeze(new DrawDefinition(drawId, asOf, plan.EndDate, new SelectionParams(SelectionMode.Stratified, RatioPpm: ratios),
             0, plan.TeamSize, plan.DepartmentCodeList, WeightPolicy(plan), frame, [],
-            staffing.Inspectors, staffing.Conflicts, previous.Build(inOrder, Enumerable.Range(0, inOrder.Count))));
+            staffing.Inspectors, staffing.Conflicts, PreviousTeams(numbers, [.. read.Members], teams, inOrder, Enumerable.Range(0, inOrder.Count))));
     }
 
     static FrozenInputs Freeze(DrawDefinition d)
@@ -145,12 +147,18 @@ public static class FrameBuilder
     /// id range is split and the parts are read at once, each on its own connection. Every row is read once, by one
     /// part; a row changed during the read is frozen as its part saw it, as a freeze a moment earlier or later would.
     /// </summary>
-    static async Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, Plan plan, CancellationToken ct)
+    /// <returns>The candidates, and the officer numbers their teams point into.</returns>
+    static async Task<(List<Candidate> Candidates, int[] Members)> ReadCandidatesAsync(AppDbContext db, Plan plan, OfficerNumbers officers,
+        CancellationToken ct)
     {
         var first = await db.Enterprises.MinAsync(e => (int?)e.Id, ct) ?? 0;
         var last = await db.Enterprises.MaxAsync(e => (int?)e.Id, ct) ?? 0;
         var parts = db.Database.CurrentTransaction is null ? Math.Clamp((last - first) / PartitionMinimum, 1, Math.Min(4, Environment.ProcessorCount)) : 1;
-        if (parts == 1) return await ReadCandidatesAsync(db, CandidateQuery(db, plan), db.LatestTeams, ct);
+        if (parts == 1)
+        {
+            var teams = new TeamNumbers(officers);
+            return (await ReadPartAsync(db, plan, null, teams, ct), [.. teams.Members]);
+        }
         var options = (DbContextOptions<AppDbContext>)db.GetService<IDbContextOptions>();
         // On threads of their own: SQLite's "async" reads run synchronously on the caller.
         var reads = Enumerable.Range(0, parts).Select(i => Task.Run(async () =>
@@ -158,23 +166,49 @@ public static class FrameBuilder
             var from = first + (int)((long)(last - first + 1) * i / parts);
             var to = first + (int)((long)(last - first + 1) * (i + 1) / parts);
             await using var partDb = new AppDbContext(options);
-            return await ReadCandidatesAsync(partDb, CandidateQuery(partDb, plan).Where(e => e.Id >= from && e.Id < to),
-                partDb.LatestTeams.Where(t => t.EnterpriseId >= from && t.EnterpriseId < to), ct);
+            var teams = new TeamNumbers(officers);
+            return (Rows: await ReadPartAsync(partDb, plan, (from, to), teams, ct), teams.Members);
         }, ct)).ToList();
-        var all = new List<Candidate>();
-        foreach (var part in await Task.WhenAll(reads)) all.AddRange(part);
-        return all;
+        var done = await Task.WhenAll(reads);
+        var all = new List<Candidate>(done.Sum(p => p.Rows.Count));
+        var members = new int[done.Sum(p => p.Members.Count)];
+        var offset = 0;
+        foreach (var part in done)
+        {
+            foreach (var row in part.Rows) all.Add(row.Team.Count == 0 ? row : row with { Team = row.Team.After(offset) });
+            part.Members.CopyTo(members, offset);
+            offset += part.Members.Count;
+        }
+        return (all, members);
     }
 
     /// <summary>
-    /// Id, USCC, one packed code (risk class | status << 2 | abnormal << 4 | serious << 5) and the latest team: every
-    /// further column of a million rows costs a tenth of a second more to read. The team comes with the row it belongs
-    /// to (a join the database does while it reads the row anyway), so a history of half a million staffed enterprises
-    /// adds a column, not a second read of half a million rows. A part joins only its own range of teams (PostgreSQL
-    /// otherwise hashes every team for every part).
+    /// The candidates with ids in <paramref name="range"/> (all when null), each with its latest team. The teams are read
+    /// first, in id order, on their own: PostgreSQL joined them by hashing a part's quarter of a million teams, which
+    /// spilled to disk and cost 320 ms a part against 85 + 40 ms for the two plain reads. A plan that filters the
+    /// directory reads only its candidates' teams, so a county's plan does not read a province's history.
     /// </summary>
-    static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, IQueryable<LatestTeam> teams, CancellationToken ct) =>
-        ReadRowsAsync(db, query.LeftJoin(teams.AsNoTracking(), e => e.Id, t => t.EnterpriseId, (e, t) => new
+    static async Task<List<Candidate>> ReadPartAsync(AppDbContext db, Plan plan, (int From, int To)? range, TeamNumbers numbers, CancellationToken ct)
+    {
+        var query = CandidateQuery(db, plan, out var filtered);
+        var teams = db.LatestTeams.AsNoTracking();
+        if (range is var (from, to))
+        {
+            query = query.Where(e => e.Id >= from && e.Id < to);
+            teams = teams.Where(t => t.EnterpriseId >= from && t.EnterpriseId < to);
+        }
+        if (filtered) teams = teams.Where(t => query.Any(e => e.Id == t.EnterpriseId));
+        var latest = new TeamsById(await ReadRowsAsync(db, teams.OrderBy(t => t.EnterpriseId).Select(t => new { t.EnterpriseId, t.Team }),
+            r => (Id: r.GetInt32(0), Team: numbers.Read(r.GetString(1))), ct));
+        return await ReadCandidatesAsync(db, query, latest, ct);
+    }
+
+    /// <summary>
+    /// Id, USCC and one packed code (risk class | status << 2 | abnormal << 4 | serious << 5): every further column of
+    /// a million rows costs a tenth of a second more to read. The team is looked up by id as each row comes.
+    /// </summary>
+    static Task<List<Candidate>> ReadCandidatesAsync(AppDbContext db, IQueryable<Enterprise> query, TeamsById teams, CancellationToken ct) =>
+        ReadRowsAsync(db, query.Select(e => new
         {
             e.Id,
             e.Uscc,
@@ -182,14 +216,13 @@ public static class FrameBuilder
                    + 4 * (e.Status == EnterpriseStatus.Active ? 0 : e.Status == EnterpriseStatus.Deregistered ? 1
                        : e.Status == EnterpriseStatus.Revoked ? 2 : e.Status == EnterpriseStatus.MovedOut ? 3 : Unknown)
                    + (e.AbnormalList ? 16 : 0) + (e.SeriousViolation ? 32 : 0),
-            Team = t == null ? null : t.Team,
-        }), r => Unpack(r.GetInt32(0), r.GetString(1), r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)), ct);
+        }), r => Unpack(r.GetInt32(0), r.GetString(1), r.GetInt32(2), teams), ct);
 
     /// <summary>Marks a class or status the projection above does not name (a new member must be added there).</summary>
     const int Unknown = 64;
 
-    static Candidate Unpack(int id, string uscc, int code, string? team) => code < Unknown
-        ? new Candidate(id, uscc, (RiskClass)(code & 3), (code & 16) != 0, (code & 32) != 0, (EnterpriseStatus)((code >> 2) & 3), team)
+    static Candidate Unpack(int id, string uscc, int code, TeamsById teams) => code < Unknown
+        ? new Candidate(id, uscc, (RiskClass)(code & 3), (code & 16) != 0, (code & 32) != 0, (EnterpriseStatus)((code >> 2) & 3), teams.Find(id))
         : throw new InvalidOperationException($"enterprise {uscc} has a risk class or status the frame query does not know");
 
     static async Task<List<TRow>> ReadRowsAsync<TQuery, TRow>(AppDbContext db, IQueryable<TQuery> query, Func<System.Data.Common.DbDataReader, TRow> row,
@@ -211,16 +244,30 @@ public static class FrameBuilder
         }
     }
 
-    static IQueryable<Enterprise> CandidateQuery(AppDbContext db, Plan plan)
+    /// <param name="filtered">Whether the plan leaves out part of the directory (statuses are judged after the read).</param>
+    static IQueryable<Enterprise> CandidateQuery(AppDbContext db, Plan plan, out bool filtered)
     {
         var q = db.Enterprises.AsNoTracking();
         var risks = plan.RiskClassList.ToList();
+        filtered = false;
         // A plan over every class needs no filter: without it SQLite scans the table instead of visiting it row by row
         // through the class index (a third of the time at a million rows).
-        if (Enum.GetValues<RiskClass>().Any(r => !risks.Contains(r))) q = q.Where(e => risks.Contains(e.RiskClass));
-        if (plan.RegionPrefix is { } region) q = q.Where(e => e.RegionCode.StartsWith(region));
+        if (Enum.GetValues<RiskClass>().Any(r => !risks.Contains(r)))
+        {
+            q = q.Where(e => risks.Contains(e.RiskClass));
+            filtered = true;
+        }
+        if (plan.RegionPrefix is { } region)
+        {
+            q = q.Where(e => e.RegionCode.StartsWith(region));
+            filtered = true;
+        }
         var tags = plan.TagList.ToList();
-        if (tags.Count > 0) q = q.Where(e => e.Tags.Any(t => tags.Contains(t.Tag)));
+        if (tags.Count > 0)
+        {
+            q = q.Where(e => e.Tags.Any(t => tags.Contains(t.Tag)));
+            filtered = true;
+        }
         return q;
     }
 
@@ -248,12 +295,17 @@ public static class FrameBuilder
         _ => "ACTIVE",
     };
 
-    sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts, HashSet<string> OfficerCodes);
+    sealed record Staffing(List<Inspector> Inspectors, List<(string, string)> Conflicts);
 
-    static async Task<Staffing> StaffingAsync(AppDbContext db, IReadOnlyList<string> departments, IReadOnlyList<string> targets, CancellationToken ct)
+    sealed record OfficerRow(int Id, string Code, string Dept, bool Active, DateOnly CertificateValidTo, int WorkloadCap);
+
+    /// <summary>The officers of the plan's departments: read before the frame, whose latest teams are read as their numbers.</summary>
+    static Task<List<OfficerRow>> OfficersAsync(AppDbContext db, IReadOnlyList<string> departments, CancellationToken ct) =>
+        db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
+            .Select(o => new OfficerRow(o.Id, o.Code, o.Department!.Code, o.Active, o.CertificateValidTo, o.WorkloadCap)).ToListAsync(ct);
+
+    static async Task<Staffing> StaffingAsync(AppDbContext db, List<OfficerRow> officers, IReadOnlyList<string> targets, CancellationToken ct)
     {
-        var officers = await db.Officers.AsNoTracking().Where(o => departments.Contains(o.Department!.Code))
-            .Select(o => new { o.Id, o.Code, Dept = o.Department!.Code, o.Active, o.CertificateValidTo, o.WorkloadCap }).ToListAsync(ct);
         var loads = await OpenLoadsAsync(db, ct);
         var inspectors = officers.Select(o => new Inspector(o.Code, o.Dept, o.Active, o.CertificateValidTo,
             loads.GetValueOrDefault(o.Code), o.WorkloadCap)).ToList();
@@ -263,73 +315,39 @@ public static class FrameBuilder
         var codeOf = officers.ToDictionary(o => o.Id, o => o.Code);
         var conflicted = Among(targets, conflictRows.Select(c => c.Uscc));
         var conflicts = conflictRows.Where(c => conflicted.Contains(c.Uscc)).Select(c => (codeOf[c.OfficerId], c.Uscc)).Distinct().ToList();
-        return new Staffing(inspectors, conflicts, codeOf.Values.ToHashSet(StringComparer.Ordinal));
+        return new Staffing(inspectors, conflicts);
     }
 
     /// <summary>
     /// previous_teams.tsv (draw-spec §5.1): per target, the team of the latest earlier round that covered it, limited to
-    /// officers of this draw (a target none of whose earlier team is among them has none). The teams are read first in
-    /// the order their rows were read, where their texts lie one after another in memory, into officer numbers; the
-    /// lines are then written in target order from those numbers (half a million teams visited at random took three
-    /// times as long).
+    /// officers of this draw (a target none of whose earlier team is among them has none). Row <c>r</c> has id
+    /// <c>targets[r]</c> and team <c>teams[r]</c> in <paramref name="members"/>; the lines are written in
+    /// <paramref name="order"/> (target order), straight into the text, whose length is summed first.
     /// </summary>
-    sealed class PreviousTeamLines
+    static PreviousTeamsText PreviousTeams(OfficerNumbers officers, int[] members, List<TeamNumbers.Slice> teams, IReadOnlyList<string> targets,
+        IEnumerable<int> order)
     {
-        readonly string[] _codes;
-        readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _numberOf;
-        /// <summary>Each row's officer numbers, ascending (ordinal code order), one row after another.</summary>
-        readonly List<int> _members = [];
-        /// <summary>Where each row's numbers end in <see cref="_members"/>.</summary>
-        readonly List<int> _ends = [];
-        int _teams;
-        /// <summary>The text's length: its lines are written once, into a buffer of that size.</summary>
-        long _length;
-
-        public PreviousTeamLines(HashSet<string> officerCodes)
+        var (length, staffed, largest) = (0L, 0, 0);
+        for (var row = 0; row < teams.Count; row++)
         {
-            _codes = [.. officerCodes.Order(StringComparer.Ordinal)];
-            _numberOf = _codes.Select((code, i) => (code, i)).ToDictionary(c => c.code, c => c.i, StringComparer.Ordinal)
-                .GetAlternateLookup<ReadOnlySpan<char>>();
+            var team = teams[row];
+            if (team.Count == 0) continue;
+            staffed++;
+            largest = Math.Max(largest, team.Count);
+            length += team.Count * (targets[row].Length + 2L);
+            for (var m = team.Start; m < team.Start + team.Count; m++) length += officers.Codes[members[m]].Length;
         }
-
-        /// <param name="target">The next row's id.</param>
-        /// <param name="team">Its latest team (';'-separated officer codes), null when it has none.</param>
-        public void Read(string target, string? team)
-        {
-            var start = _members.Count;
-            if (team is not null)
-                foreach (var range in team.AsSpan().Split(';'))
-                    if (_numberOf.TryGetValue(team.AsSpan()[range], out var number))
-                    {
-                        InsertInOrder(start, number);
-                        _length += target.Length + 2 + _codes[number].Length;
-                    }
-            if (_members.Count > start) _teams++;
-            _ends.Add(_members.Count);
-        }
-
-        void InsertInOrder(int start, int number)
-        {
-            var at = _members.Count;
-            while (at > start && _members[at - 1] > number) at--;
-            _members.Insert(at, number);
-        }
-
-        /// <summary>The text, rows taken in <paramref name="order"/> (target order) with <paramref name="targets"/> their ids.</summary>
-        public PreviousTeamsText Build(IReadOnlyList<string> targets, IEnumerable<int> order)
-        {
-            var lines = new PreviousTeamsText.Builder(_teams, checked((int)_length));
-            var team = new List<string>(8);
-            foreach (var row in order)
+        return PreviousTeamsText.Write(checked((int)length), staffed, (officers.Codes, members, teams, targets, order, largest),
+            static (s, ref lines) =>
             {
-                var (from, to) = (row == 0 ? 0 : _ends[row - 1], _ends[row]);
-                if (from == to) continue;
-                team.Clear();
-                for (var m = from; m < to; m++) team.Add(_codes[_members[m]]);
-                lines.Add(targets[row], System.Runtime.InteropServices.CollectionsMarshal.AsSpan(team));
-            }
-            return lines.Build();
-        }
+                var team = new string[s.largest];
+                foreach (var row in s.order)
+                {
+                    var (start, count) = s.teams[row];
+                    for (var m = 0; m < count; m++) team[m] = s.Codes[s.members[start + m]];
+                    if (count > 0) lines.Add(s.targets[row], team.AsSpan(0, count));
+                }
+            });
     }
 
     /// <summary>

@@ -110,55 +110,112 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
     }
 
     /// <summary>
+    /// The text of a length known before its first line is written (a freeze sums its half a million teams first),
+    /// written by <paramref name="write"/> straight into its string: no buffer to grow, no copy of it. Lines come as
+    /// for <see cref="Builder"/>; writing more or less than <paramref name="length"/> characters is a caller's error.
+    /// </summary>
+    /// <param name="targets">Targets expected.</param>
+    public static PreviousTeamsText Write<TState>(int length, int targets, TState state, WriteLines<TState> write)
+    {
+        var lines = new Lines(targets);
+        var text = string.Create(length, (state, write, lines), static (span, arg) =>
+        {
+            var writer = new Writer(span, arg.lines);
+            arg.write(arg.state, ref writer);
+        });
+        return lines.Length == length ? lines.Finish(text)
+            : throw new InvalidOperationException($"previous teams: {lines.Length} characters written where {length} were announced");
+    }
+
+    public delegate void WriteLines<in TState>(TState state, ref Writer lines);
+
+    /// <summary>Adds lines to a text of a fixed length (<see cref="Write"/>).</summary>
+    public ref struct Writer
+    {
+        readonly Span<char> _text;
+        readonly Lines _lines;
+
+        internal Writer(Span<char> text, Lines lines)
+        {
+            _text = text;
+            _lines = lines;
+        }
+
+        public readonly void Add(string target, ReadOnlySpan<string> team)
+        {
+            if (_lines.Length + Lines.LengthOf(target, team) > _text.Length)
+                throw new InvalidOperationException("previous teams: more text written than announced");
+            _lines.Add(_text, target, team);
+        }
+    }
+
+    /// <summary>
     /// Writes the lines as the targets' teams come, into one growing buffer. Targets added in ordinal order with their
     /// members in ordinal order (a freeze writing its rows in that order) give the text as written; anything else is
     /// sorted once at the end. No list or array per target: a province's half a million teams are just text.
     /// </summary>
     /// <param name="capacity">Targets expected.</param>
-    /// <param name="length">Characters expected, when the caller knows (growing the buffer copies it).</param>
-    public sealed class Builder(int capacity = 0, int length = 0)
+    public sealed class Builder(int capacity = 0)
     {
-        /// <summary>Characters reserved per expected target when the length is not given (an 18-character id and a short code).</summary>
+        /// <summary>Characters reserved per expected target (an 18-character id and a short code).</summary>
         const int LineEstimate = 32;
 
-        readonly List<int> _starts = new(capacity);
-        char[] _text = new char[Math.Max(256, length > 0 ? length : capacity * LineEstimate)];
-        int _length;
-        int _lastLine = -1;
-        bool _inOrder = true;
+        readonly Lines _lines = new(capacity);
+        char[] _text = new char[Math.Max(256, capacity * LineEstimate)];
 
         public void Add(string target, IReadOnlyList<string> team) => Add(target, new ReadOnlySpan<string>(team as string[] ?? [.. team]));
 
         public void Add(string target, ReadOnlySpan<string> team)
         {
+            var needed = _lines.Length + Lines.LengthOf(target, team);
+            if (needed > _text.Length) Array.Resize(ref _text, Math.Max(needed, checked(_text.Length * 2)));
+            _lines.Add(_text, target, team);
+        }
+
+        public PreviousTeamsText Build() => _lines.Finish(new string(_text, 0, _lines.Length));
+    }
+
+    /// <summary>The lines written so far into some buffer: where each target's first line starts, whether they came in order.</summary>
+    internal sealed class Lines(int capacity)
+    {
+        readonly List<int> _starts = new(capacity);
+        int _lastLine = -1;
+        bool _inOrder = true;
+
+        public int Length { get; private set; }
+
+        public static int LengthOf(string target, ReadOnlySpan<string> team)
+        {
+            var length = 0;
+            foreach (var member in team) length += target.Length + member.Length + 2;
+            return length;
+        }
+
+        /// <summary>A target's lines, into <paramref name="text"/> after the lines before (which has room for them).</summary>
+        public void Add(Span<char> text, string target, ReadOnlySpan<string> team)
+        {
             if (team.IsEmpty) return;
-            _starts.Add(_length);
+            _starts.Add(Length);
+            var at = Length;
             foreach (var member in team)
             {
-                var line = _length;
-                Reserve(target.Length + member.Length + 2);
-                target.CopyTo(_text.AsSpan(_length));
-                _length += target.Length;
-                _text[_length++] = '\t';
-                member.CopyTo(_text.AsSpan(_length));
-                _length += member.Length;
-                if (_lastLine >= 0 && _inOrder && _text.AsSpan(_lastLine, line - 1 - _lastLine).SequenceCompareTo(_text.AsSpan(line, _length - line)) >= 0)
+                var line = at;
+                target.CopyTo(text[at..]);
+                at += target.Length;
+                text[at++] = '\t';
+                member.CopyTo(text[at..]);
+                at += member.Length;
+                if (_lastLine >= 0 && _inOrder && text.Slice(_lastLine, line - 1 - _lastLine).SequenceCompareTo(text[line..at]) >= 0)
                     _inOrder = false;
-                _text[_length++] = '\n';
+                text[at++] = '\n';
                 _lastLine = line;
             }
+            Length = at;
         }
 
-        void Reserve(int more)
+        public PreviousTeamsText Finish(string text)
         {
-            if (_length + more <= _text.Length) return;
-            Array.Resize(ref _text, Math.Max(_length + more, checked(_text.Length * 2)));
-        }
-
-        public PreviousTeamsText Build()
-        {
-            var text = new string(_text, 0, _length);
-            if (_inOrder) return new PreviousTeamsText(text, [.. _starts, _length]);
+            if (_inOrder) return new PreviousTeamsText(text, [.. _starts, Length]);
             text = SortedLines.Join(text.Split('\n', StringSplitOptions.RemoveEmptyEntries));
             return TryParse(text, out var teams) is { } problem ? throw new InvalidOperationException($"previous teams: {problem}") : teams;
         }

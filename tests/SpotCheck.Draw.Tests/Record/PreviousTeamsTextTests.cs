@@ -30,7 +30,8 @@ public sealed class PreviousTeamsTextTests
         var shuffled = new PreviousTeamsText.Builder(16);
         foreach (var (target, team) in teams.Reverse()) shuffled.Add(target, team);
 
-        foreach (var built in new[] { inOrder.Build(), shuffled.Build(), Parsed(expected) })
+        foreach (var built in new[] { inOrder.Build(), shuffled.Build(), Parsed(expected), Written(teams, expected.Length, reverse: false),
+                     Written(teams, expected.Length, reverse: true) })
         {
             Assert.Equal(expected, built.Text);
             Assert.Equal(SnapshotFiles.PreviousTeamsTsv(built), expected);
@@ -41,6 +42,30 @@ public sealed class PreviousTeamsTextTests
             Assert.False(built.ContainsKey("zz"));
             Assert.Equal(teams.Keys.Order(StringComparer.Ordinal), built.Keys);
         }
+    }
+
+    /// <summary>The text written straight into a string of its known length, targets in order or reversed.</summary>
+    static PreviousTeamsText Written(Dictionary<string, IReadOnlyList<string>> teams, int length, bool reverse)
+    {
+        var targets = teams.Keys.Order(StringComparer.Ordinal).ToList();
+        if (reverse) targets.Reverse();
+        return PreviousTeamsText.Write(length, targets.Count, (teams, targets), static (s, ref lines) =>
+        {
+            foreach (var target in s.targets) lines.Add(target, [.. s.teams[target].Order(StringComparer.Ordinal)]);
+        });
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(1)]
+    public void Writing_other_than_the_announced_length_is_refused(int difference)
+    {
+        var teams = Teams(20);
+        var length = SnapshotFiles.PreviousTeamsTsv(teams).Length + difference;
+
+        var refused = Assert.Throws<InvalidOperationException>(() => Written(teams, length, reverse: false));
+
+        Assert.Contains(difference < 0 ? "more text written than announced" : "characters written where", refused.Message);
     }
 
     [Fact]
