@@ -52,8 +52,8 @@ public sealed class TeamNumbers(OfficerNumbers officers)
 }
 
 /// <summary>
-/// Latest teams by enterprise id, read in id order. Candidates mostly come in id order too, so each is first looked for
-/// just after the last one found; a row out of order is found by binary search.
+/// Latest teams by enterprise id, sorted by id. Candidates mostly come in id order, so each is first looked for just
+/// after the last one found; a row out of order is found by binary search.
 /// </summary>
 public sealed class TeamsById
 {
@@ -65,7 +65,12 @@ public sealed class TeamsById
     {
         _ids = new int[rows.Count];
         _teams = new TeamNumbers.Slice[rows.Count];
-        for (var i = 0; i < rows.Count; i++) (_ids[i], _teams[i]) = rows[i];
+        for (var i = 0; i < rows.Count; i++)
+        {
+            _ids[i] = rows[i].Id;
+            _teams[i] = rows[i].Team;
+        }
+        Array.Sort(_ids, _teams);
     }
 
     public TeamNumbers.Slice Find(int id)

@@ -33,18 +33,18 @@ public sealed class TeamNumbersTests
     }
 
     [Fact]
-    public void Teams_by_id_are_found_whether_the_rows_come_in_id_order_or_not()
+    public void Teams_by_id_are_found_in_any_read_order_whether_the_lookups_come_in_id_order_or_not()
     {
-        var rows = new List<(int, TeamNumbers.Slice)> { (3, new(0, 1)), (5, new(1, 2)), (9, new(3, 1)) };
+        var rows = new List<(int, TeamNumbers.Slice)> { (5, new(1, 2)), (3, new(0, 1)), (9, new(3, 1)) };
         int[] ids = [1, 2, 3, 4, 5, 6, 9, 10];
         var expected = ids.Select(id => rows.Where(r => r.Item1 == id).Select(r => r.Item2).FirstOrDefault()).ToList();
 
         var inOrder = new TeamsById(rows);
-        Assert.Equal(expected, ids.Select(inOrder.Find));
+        Assert.Equal(expected, [.. ids.Select(inOrder.Find)]);
 
         var shuffled = new TeamsById(rows);
         int[] order = [6, 0, 4, 2, 7, 1, 5, 3, 4, 2];
-        Assert.Equal(order.Select(i => expected[i]), order.Select(i => shuffled.Find(ids[i])));
+        Assert.Equal([.. order.Select(i => expected[i])], [.. order.Select(i => shuffled.Find(ids[i]))]);
 
         Assert.Equal(default, new TeamsById([]).Find(1));
     }
