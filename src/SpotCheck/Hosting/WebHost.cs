@@ -83,6 +83,7 @@ public static class WebHost
         services.AddSingleton<PublicGeneration>();
         services.AddSingleton<PublicPageCache>();
         services.AddSingleton<Pages.Staff.Export.ExportJobs>();
+        services.AddHostedService(sp => sp.GetRequiredService<Pages.Staff.Export.ExportJobs>());
         services.AddDbContext<AppDbContext>((sp, o) =>
         {
             settings.Storage.Configure(o, backgroundCheckpoints: true);

@@ -1,13 +1,8 @@
-using System.Globalization;
 using System.Net;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
-using SpotCheck.Core.Demo;
 using SpotCheck.Core.Identity;
-using SpotCheck.Core.Transfer;
 using SpotCheck.Tests.TestSupport;
 using EnterprisePage = SpotCheck.Pages.Staff.Enterprises.IndexModel;
 
@@ -19,32 +14,18 @@ namespace SpotCheck.Tests.Pages;
 /// </summary>
 public sealed class EnterpriseCountCapTests : IAsyncLifetime
 {
-    const string Header = "统一社会信用代码,名称,行政区划代码,地址,行业标签,信用风险分类,经营异常名录,严重违法失信,登记状态,联系人,联系电话";
     TestHost _host = null!;
-    readonly string _dir = Directory.CreateTempSubdirectory("spotcheck-count-cap-").FullName;
 
     public async Task InitializeAsync() => _host = (await TestHost.StartAsync(DbProvider.Sqlite))!;
 
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        Directory.Delete(_dir, recursive: true);
-    }
+    public async Task DisposeAsync() => await _host.DisposeAsync();
 
     [Fact]
     public async Task Beyond_the_count_limit_the_list_says_more_than_and_pages_on_by_id()
     {
-        var rows = Enumerable.Range(1, EnterprisePage.CountLimit + 1).Select(serial => string.Create(CultureInfo.InvariantCulture,
-            $"{DemoData.UsccFor(serial).Value},西平县计数示例有限公司{serial},411721,西平县示例大道{serial}号,煤炭经营,B,否,否,存续,联络人{serial},0396-0000000"));
-        var path = Path.Combine(_dir, "many.csv");
-        await File.WriteAllTextAsync(path, string.Join("\r\n", [Header, .. rows]) + "\r\n", new UTF8Encoding(true));
+        await ManyEnterprises.ImportAsync(_host, EnterprisePage.CountLimit + 1, "西平县计数示例有限公司");
         await using (var scope = _host.Factory.Services.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            var imported = await new TransferLists(db, new AuditLog(db, TimeProvider.System), TimeProvider.System).ImportAsync(ListKind.Enterprises, path, "planner");
-            Assert.True(imported.IsSuccess, string.Join("\n", imported.Errors));
-            Assert.Equal(EnterprisePage.CountLimit + 1, await db.Enterprises.CountAsync());
-        }
+            Assert.Equal(EnterprisePage.CountLimit + 1, await scope.ServiceProvider.GetRequiredService<AppDbContext>().Enterprises.CountAsync());
         var planner = await _host.SignedInClientAsync(Roles.Planner);
 
         var first = WebUtility.HtmlDecode(await planner.GetStringAsync("/Staff/Enterprises"));

@@ -79,6 +79,42 @@ public sealed class ExportAcrossInstancesTests
         Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
     }
 
+    [Fact]
+    public async Task An_export_cut_short_by_its_host_stopping_is_recorded_failed_at_once_and_the_user_may_export_again()
+    {
+        await using var first = await TestHost.StartOrSkipAsync(DbProvider.Sqlite);
+        var second = new SpotCheckFactory(first.Storage, demo: false);
+        await ManyEnterprises.ImportAsync(first, 100_000, "西平县导出示例有限公司");
+        var user = "planner-" + Guid.NewGuid().ToString("N")[..8];
+        await first.CreateUserAsync(user, Roles.Planner);
+        var onSecond = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onSecond, user, TestHost.Password)).StatusCode);
+
+        var job = await ExportJobTests.StartAsync(onSecond, "enterprises", "xlsx");
+        // Stopped once its writer has reported rows, well before a hundred thousand are written.
+        for (var polls = 0; (await StoredAsync(first, job)) is { State: ExportState.Running, Rows: 0 }; polls++)
+        {
+            Assert.True(polls < 600, "the export reported no rows in 60 s");
+            await Task.Delay(100);
+        }
+        var beforeStop = await StoredAsync(first, job);
+        await second.DisposeAsync();
+        var stored = await StoredAsync(first, job);
+
+        Assert.Equal(ExportState.Running, beforeStop.State);
+        Assert.Equal(ExportState.Failed, stored.State);
+        Assert.NotNull(stored.EndedAtUtc);
+        Assert.InRange(stored.Rows, 1, stored.Total - 1);
+        Assert.False(stored.CancelRequested);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(first.Storage.DataDir, "exports"), job + "*"));
+        var onFirst = first.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onFirst, user, TestHost.Password)).StatusCode);
+        Assert.Contains("导出失败", await onFirst.GetStringAsync($"/Staff/Export?handler=Status&job={job}"));
+        var next = await ExportJobTests.StartAsync(onFirst, "items", "csv");
+        Assert.NotEqual(job, next);
+        Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
+    }
+
     static async Task<List<string>> AuditTypesAsync(TestHost host, string user)
     {
         await using var scope = host.Factory.Services.CreateAsyncScope();

@@ -16,9 +16,11 @@ namespace SpotCheck.Pages.Staff.Export;
 /// random bits under SpotCheck:ExportRoot (shared by the instances, like the evidence root), offered only to the user
 /// who started it for an hour after it ended and deleted by the next export started after that hour. The instance
 /// writing a job records its rows and a heartbeat about once a second and reads back a cancel; a job whose heartbeat
-/// stops for <see cref="LostAfter"/> was lost with its instance and shows as failed.
+/// stops for <see cref="LostAfter"/> was lost with its instance and shows as failed. When the host stops, its writers
+/// are stopped and their jobs recorded as failed before the services go (the user may export again at once, on any
+/// instance, instead of a minute later).
 /// </summary>
-public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, TimeProvider clock, ILogger<ExportJobs> log) : IDisposable
+public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, TimeProvider clock, ILogger<ExportJobs> log) : IHostedService, IDisposable
 {
     public static readonly TimeSpan Kept = TimeSpan.FromHours(1);
     public static readonly TimeSpan LostAfter = TimeSpan.FromMinutes(1);
@@ -26,6 +28,9 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
 
     /// <summary>The jobs this instance is writing, to stop them at once when asked here or when the host stops.</summary>
     readonly ConcurrentDictionary<string, CancellationTokenSource> _writing = new(StringComparer.Ordinal);
+
+    /// <summary>The writers' tasks, awaited when the host stops.</summary>
+    readonly ConcurrentDictionary<string, Task> _writers = new(StringComparer.Ordinal);
 
     string Folder => storage.ExportRoot;
 
@@ -60,7 +65,10 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
         }
         var cancel = new CancellationTokenSource();
         _writing[job.Id] = cancel;
-        _ = Task.Factory.StartNew(() => Write(job.Id, kind, format, owner, scope, cancel), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        // Known before it starts: a writer that ends at once removes itself.
+        var writer = new Task(() => Write(job.Id, kind, format, owner, scope, cancel), TaskCreationOptions.LongRunning);
+        _writers[job.Id] = writer;
+        writer.Start(TaskScheduler.Default);
         return (job, true);
     }
 
@@ -126,7 +134,11 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
             var progress = new Progress(progressScope.ServiceProvider.GetRequiredService<AppDbContext>(), id, clock, cancel);
             progress.Report(0, transfer.Count(kind));
             using (var file = File.Create(part))
-                rows = transfer.Export(kind, file, format, cancel.Token, written => progress.Report(written, null));
+                rows = transfer.Export(kind, file, format, cancel.Token, written =>
+                {
+                    rows = written; // what a stopped job shows it had written
+                    progress.Report(written, null);
+                });
             File.Move(part, FileOf(id));
             state = ExportState.Done;
             log.LogInformation("Export of {List} ({Count} rows) by {User}", kind, rows, owner);
@@ -144,18 +156,22 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
             if (state != ExportState.Done) File.Delete(part);
             End(id, state, rows);
             _writing.TryRemove(id, out _);
+            _writers.TryRemove(id, out _);
             cancel.Dispose();
         }
     }
 
+    /// <param name="state">Cancelled when the writer was stopped: recorded so only if the user asked (the host stopping is a failure).</param>
     void End(string id, ExportState state, int rows)
     {
         try
         {
             using var services = scopes.CreateScope();
             var now = clock.GetUtcNow().UtcDateTime;
+            var failed = state == ExportState.Cancelled ? ExportState.Failed : state;
             services.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == id).ExecuteUpdate(s => s
-                .SetProperty(j => j.State, state).SetProperty(j => j.Rows, rows).SetProperty(j => j.EndedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now));
+                .SetProperty(j => j.State, j => j.CancelRequested ? state : failed).SetProperty(j => j.Rows, rows)
+                .SetProperty(j => j.EndedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now));
         }
         catch (Exception e) when (e is ObjectDisposedException or DbUpdateException or System.Data.Common.DbException)
         {
@@ -197,7 +213,23 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
         await db.ExportJobs.Where(j => expired.Contains(j.Id)).ExecuteDeleteAsync(ct);
     }
 
-    /// <summary>Stops this instance's writers: their jobs end cancelled (or, if the database is gone by then, show as failed later).</summary>
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The host is stopping: this instance's writers stop and record their jobs failed while the database is still there.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        foreach (var cancel in _writing.Values) Stop(cancel);
+        try
+        {
+            await Task.WhenAll(_writers.Values).WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            log.LogWarning("The host stopped before {Count} export(s) recorded their end; they show as failed later", _writers.Count);
+        }
+    }
+
+    /// <summary>Stops any writer still running when the services go: its job shows as failed once its heartbeat is old.</summary>
     public void Dispose()
     {
         foreach (var cancel in _writing.Values) Stop(cancel);
