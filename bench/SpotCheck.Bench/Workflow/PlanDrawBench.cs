@@ -211,13 +211,15 @@ static class PlanDrawBench
     {
         var plan = await db.Plans.OrderBy(p => p.Id).Select(p => p.Id).FirstAsync();
         var watch = Stopwatch.StartNew();
+        // The team column: an array on PostgreSQL, a JSON array on SQLite.
+        object team = BenchDatabase.IsPostgres ? new[] { "BENCH-00001", "BENCH-00002" } : """["BENCH-00001","BENCH-00002"]""";
         for (var y = 0; y < years; y++)
         {
             var year = 2025 - y;
             await db.Database.ExecuteSqlAsync($"""
                 INSERT INTO "DrawSelections" ("DrawId", "PlanId", "EnterpriseId", "Uscc", "Rank", "Stratum", "SelectedOn", "Team", "IsSupplement")
                 SELECT {"HIST-" + year.ToString(CultureInfo.InvariantCulture)}, {plan}, "Id", "Uscc", "Id", "RiskClass",
-                    {new DateOnly(year, 6, 1)}, 'BENCH-00001;BENCH-00002', {false}
+                    {new DateOnly(year, 6, 1)}, {team}, {false}
                 FROM "Enterprises" WHERE ("Id" + {year}) % 20 = 0 LIMIT {HistoryPerYear}
                 """);
         }

@@ -74,16 +74,14 @@ sealed class DrawSelectionConfiguration : IEntityTypeConfiguration<DrawSelection
         b.Property(s => s.DrawId).HasMaxLength(64).IsRequired();
         b.Property(s => s.Uscc).HasMaxLength(64).IsRequired();
         b.Property(s => s.Stratum).HasMaxLength(32).IsRequired();
-        b.Property(s => s.Team).HasMaxLength(2000).IsRequired();
+        b.PrimitiveCollection(s => s.Team).IsRequired();
         b.HasIndex(s => new { s.DrawId, s.EnterpriseId }).IsUnique();
         b.HasIndex(s => new { s.EnterpriseId, s.SelectedOn });
         // A freeze reads one year (cap), the exclusion window, and the latest staffed round per target: never the whole history.
         b.HasIndex(s => s.SelectedOn);
         b.HasIndex(s => new { s.Uscc, s.SelectedOn });
-        // The fairness statistics count a draw's rows per stratum and per team from these indexes alone.
+        // The fairness statistics count a draw's rows per stratum from this index alone.
         b.HasIndex(s => new { s.DrawId, s.IsSupplement, s.Stratum });
-        b.HasIndex(s => new { s.DrawId, s.Team });
-        b.Ignore(s => s.TeamCodes);
     }
 }
 
@@ -91,8 +89,8 @@ sealed class LatestTeamConfiguration : IEntityTypeConfiguration<LatestTeam>
 {
     public void Configure(EntityTypeBuilder<LatestTeam> b)
     {
-        // Keyed by enterprise id: the frame's join then walks it in the order it reads enterprises (on SQLite the
-        // table's own row order), where a USCC key was visited page by page at random.
+        // Keyed by enterprise id: a frame reads each part's id range of it. Its team stays ';'-joined text: a derived copy
+        // of the latest selection's team array, read half a million at a time by a freeze and never queried inside.
         b.HasKey(t => t.EnterpriseId);
         b.Property(t => t.EnterpriseId).ValueGeneratedNever();
         b.Property(t => t.Uscc).HasMaxLength(64).IsRequired();

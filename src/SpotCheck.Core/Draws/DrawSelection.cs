@@ -18,7 +18,7 @@ public sealed class DrawSelection
         Rank = rank;
         Stratum = stratum;
         SelectedOn = selectedOn;
-        Team = string.Join(';', team);
+        Team = [.. team];
         IsSupplement = isSupplement;
     }
 
@@ -30,9 +30,7 @@ public sealed class DrawSelection
     public int Rank { get; private set; }
     public string Stratum { get; private set; } = "";
     public DateOnly SelectedOn { get; private set; }
-    /// <summary>';'-separated officer codes in ticket order; empty when the target could not be staffed.</summary>
-    public string Team { get; private set; } = "";
+    /// <summary>Officer codes in ticket order (an array column on PostgreSQL, a JSON array on SQLite); empty when the target could not be staffed.</summary>
+    public string[] Team { get; private set; } = [];
     public bool IsSupplement { get; private set; }
-
-    public IReadOnlyList<string> TeamCodes => Team.Length == 0 ? [] : Team.Split(';');
 }

@@ -109,7 +109,7 @@ public static class FrameBuilder
     /// <summary>A supplementary draw: the unstaffed targets of <paramref name="parent"/>, all taken, staffed from a fresh officer snapshot.</summary>
     public static async Task<FrozenInputs> SupplementAsync(AppDbContext db, Plan plan, DrawSession parent, string drawId, DateOnly asOf, CancellationToken ct)
     {
-        var unstaffed = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == parent.DrawId && s.Team == "")
+        var unstaffed = await db.DrawSelections.AsNoTracking().Where(s => s.DrawId == parent.DrawId && s.Team.Length == 0)
             .Select(s => new { s.Uscc, s.EnterpriseId }).ToListAsync(ct);
         var parentFrame = StoredDefinition.Of(parent).Frame.ToDictionary(e => e.Id, StringComparer.Ordinal);
         var frame = unstaffed.Select(u => parentFrame[u.Uscc]).ToList();

@@ -29,5 +29,8 @@ public sealed class LatestTeam
     public bool IsOlderThan(DateOnly selectedOn, string drawId) =>
         SelectedOn < selectedOn || (SelectedOn == selectedOn && string.CompareOrdinal(DrawId, drawId) < 0);
 
+    /// <summary>A selection's team as stored here.</summary>
+    public static string Join(IEnumerable<string> team) => string.Join(';', team);
+
     public void Replace(string drawId, DateOnly selectedOn, string team) => (DrawId, SelectedOn, Team) = (drawId, selectedOn, team);
 }

@@ -33,7 +33,7 @@ public static class LatestTeams
         if (selection.Team.Length == 0) return;
         var old = await db.LatestTeams.SingleOrDefaultAsync(t => t.EnterpriseId == selection.EnterpriseId, ct);
         if (old is null) db.LatestTeams.Add(Of(selection));
-        else if (old.IsOlderThan(selection.SelectedOn, selection.DrawId)) old.Replace(selection.DrawId, selection.SelectedOn, selection.Team);
+        else if (old.IsOlderThan(selection.SelectedOn, selection.DrawId)) old.Replace(selection.DrawId, selection.SelectedOn, LatestTeam.Join(selection.Team));
     }
 
     /// <summary>
@@ -43,7 +43,7 @@ public static class LatestTeams
     /// </summary>
     public static async Task RebuildAsync(AppDbContext db, IReadOnlyCollection<int>? enterpriseIds, CancellationToken ct)
     {
-        var selections = db.DrawSelections.AsNoTracking().Where(s => s.Team != "");
+        var selections = db.DrawSelections.AsNoTracking().Where(s => s.Team.Length > 0);
         var teams = db.LatestTeams.AsQueryable();
         if (enterpriseIds is not null)
         {
@@ -55,7 +55,7 @@ public static class LatestTeams
         var latestDay = selections.GroupBy(s => s.EnterpriseId).Select(g => new { EnterpriseId = g.Key, On = g.Max(s => s.SelectedOn) });
         var rows = await selections.Join(latestDay, s => new { s.EnterpriseId, On = s.SelectedOn }, l => new { l.EnterpriseId, l.On },
             (s, _) => new { s.EnterpriseId, s.Uscc, s.DrawId, s.SelectedOn, s.Team }).ToListAsync(ct);
-        var newest = Newest(rows.Select(r => new LatestTeam(r.EnterpriseId, r.Uscc, r.DrawId, r.SelectedOn, r.Team)));
+        var newest = Newest(rows.Select(r => new LatestTeam(r.EnterpriseId, r.Uscc, r.DrawId, r.SelectedOn, LatestTeam.Join(r.Team))));
         await teams.ExecuteDeleteAsync(ct);
         await using var writer = await EntityRowWriter<LatestTeam>.BeginAsync(db, ct);
         foreach (var row in newest.Values) await writer.WriteAsync(row, ct);
@@ -65,13 +65,13 @@ public static class LatestTeams
     /// <summary>A database whose staffed selections predate the table gets its rows once, at start-up.</summary>
     public static async Task FillIfMissingAsync(AppDbContext db, CancellationToken ct)
     {
-        if (await db.LatestTeams.AnyAsync(ct) || !await db.DrawSelections.AnyAsync(s => s.Team != "", ct)) return;
+        if (await db.LatestTeams.AnyAsync(ct) || !await db.DrawSelections.AnyAsync(s => s.Team.Length > 0, ct)) return;
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         await RebuildAsync(db, null, ct);
         await tx.CommitAsync(ct);
     }
 
-    static LatestTeam Of(DrawSelection s) => new(s.EnterpriseId, s.Uscc, s.DrawId, s.SelectedOn, s.Team);
+    static LatestTeam Of(DrawSelection s) => new(s.EnterpriseId, s.Uscc, s.DrawId, s.SelectedOn, LatestTeam.Join(s.Team));
 
     static Dictionary<int, LatestTeam> Newest(IEnumerable<LatestTeam> rows)
     {

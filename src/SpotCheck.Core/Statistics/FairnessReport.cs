@@ -55,16 +55,16 @@ public static class FairnessReport
             var result = new List<DrawOfficers>();
             foreach (var d in draws)
             {
-                // One row per distinct team: a handful of groups, whatever the number of targets.
-                var selections = db.DrawSelections.AsNoTracking().Where(s => s.DrawId == d.DrawId && s.Team != "");
+                var selections = db.DrawSelections.AsNoTracking().Where(s => s.DrawId == d.DrawId && s.Team.Length > 0);
                 if (filter.NarrowsDirectory)
                 {
                     var directory = filter.Directory(db);
                     selections = selections.Where(s => directory.Any(e => e.Id == s.EnterpriseId));
                 }
-                var teams = await selections
-                    .GroupBy(s => s.Team).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
-                var assigned = teams.SelectMany(t => t.Key.Split(';').Select(code => (code, t.N))).GroupBy(x => x.code, StringComparer.Ordinal)
+                // One row per distinct team: a handful of groups, whatever the number of targets.
+                var teams = await selections.GroupBy(s => s.Team).Select(g => new { g.Key, N = g.Count() }).ToListAsync(ct);
+                var staffed = teams.Sum(t => t.N);
+                var assigned = teams.SelectMany(t => t.Key.Select(code => (code, t.N))).GroupBy(x => x.code, StringComparer.Ordinal)
                     .ToDictionary(g => g.Key, g => g.Sum(x => x.N), StringComparer.Ordinal);
                 var inspectors = await db.Set<DrawSnapshot>().AsNoTracking().Where(s => s.DrawSessionId == d.Id).Select(s => s.Inspectors).SingleAsync(ct);
                 var manifest = JsonNode.Parse(d.ManifestJson)!;
@@ -72,8 +72,8 @@ public static class FairnessReport
                 var endDate = manifest["planEndDate"]!.GetValue<string>();
                 var departments = p["departments"]!.AsArray().Select(x => x!.GetValue<string>()).ToHashSet(StringComparer.Ordinal);
                 var pool = Pool(inspectors, endDate, departments, names);
-                result.Add(new DrawOfficers(d.DrawId, plans.Single(x => x.Id == d.PlanId).Name, teams.Sum(t => t.N), p["teamSize"]!.GetValue<int>(),
-                    OfficerFairness.Evaluate(teams.Sum(t => t.N), pool, assigned)));
+                result.Add(new DrawOfficers(d.DrawId, plans.Single(x => x.Id == d.PlanId).Name, staffed, p["teamSize"]!.GetValue<int>(),
+                    OfficerFairness.Evaluate(staffed, pool, assigned)));
             }
             return result;
         }

@@ -424,10 +424,9 @@ namespace SpotCheck.Migrations.Postgres.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
-                    b.Property<string>("Team")
+                    b.PrimitiveCollection<string[]>("Team")
                         .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)");
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Uscc")
                         .IsRequired()
@@ -440,8 +439,6 @@ namespace SpotCheck.Migrations.Postgres.Migrations
 
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
-
-                    b.HasIndex("DrawId", "Team");
 
                     b.HasIndex("EnterpriseId", "SelectedOn");
 

@@ -407,9 +407,8 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Team")
+                    b.PrimitiveCollection<string>("Team")
                         .IsRequired()
-                        .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Uscc")
@@ -423,8 +422,6 @@ namespace SpotCheck.Migrations.Sqlite.Migrations
 
                     b.HasIndex("DrawId", "EnterpriseId")
                         .IsUnique();
-
-                    b.HasIndex("DrawId", "Team");
 
                     b.HasIndex("EnterpriseId", "SelectedOn");
 

@@ -118,7 +118,7 @@ public sealed class DrawCeremonyTests
         var next = await kit.FreezeAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([third.Id], ["XPSJJ"])), yearlyCap: 5);
 
         async Task<string> TeamLinesAsync(string drawId) => string.Concat((await store.Db.DrawSelections.AsNoTracking()
-            .Where(s => s.DrawId == drawId).ToListAsync()).SelectMany(s => s.TeamCodes.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
+            .Where(s => s.DrawId == drawId).ToListAsync()).SelectMany(s => s.Team.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
         var draw = await store.Db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == next);
         Assert.NotEqual(await TeamLinesAsync(earlier), await TeamLinesAsync(latest));
         Assert.Equal(await TeamLinesAsync(latest), draw.PreviousTeamsTsv);
@@ -133,7 +133,7 @@ public sealed class DrawCeremonyTests
         var second = await kit.ItemAsync(dept, "T-SECOND");
         await kit.EnterprisesAsync(3);
         var (earlier, _) = await kit.FullDrawAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([itemId], ["XPSJJ"])), yearlyCap: 5);
-        var staffed = await store.Db.DrawSelections.AsNoTracking().Where(s => s.DrawId == earlier && s.Team != "").ToListAsync();
+        var staffed = await store.Db.DrawSelections.AsNoTracking().Where(s => s.DrawId == earlier && s.Team.Length > 0).ToListAsync();
         Assert.True(staffed.Count >= 2);
         var gone = staffed[0].EnterpriseId;
         await store.Db.Enterprises.Where(e => e.Id == gone).ExecuteUpdateAsync(u => u.SetProperty(e => e.Status, EnterpriseStatus.Deregistered));
@@ -142,7 +142,7 @@ public sealed class DrawCeremonyTests
 
         var draw = await store.Db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == next);
         Assert.Contains($"{staffed[0].Uscc}\tINELIGIBLE:DEREGISTERED", draw.ExcludedTsv);
-        var expected = string.Concat(staffed.Skip(1).SelectMany(s => s.TeamCodes.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
+        var expected = string.Concat(staffed.Skip(1).SelectMany(s => s.Team.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
         Assert.Equal(expected, draw.PreviousTeamsTsv);
     }
 
@@ -166,7 +166,7 @@ public sealed class DrawCeremonyTests
         var next = await kit.FreezeAsync(await kit.PublishedPlanAsync(DrawKit.PlanCommand([third.Id], ["XPSJJ"])), yearlyCap: 5);
 
         async Task<string> TeamLinesAsync(string drawId) => string.Concat((await store.Db.DrawSelections.AsNoTracking()
-            .Where(s => s.DrawId == drawId).ToListAsync()).SelectMany(s => s.TeamCodes.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
+            .Where(s => s.DrawId == drawId).ToListAsync()).SelectMany(s => s.Team.Select(c => $"{s.Uscc}\t{c}\n")).Order(StringComparer.Ordinal));
         Assert.NotEqual(await TeamLinesAsync(earlier), await TeamLinesAsync(later));
         Assert.Equal(await TeamLinesAsync(later), (await store.Db.DrawSessions.AsNoTracking().SingleAsync(d => d.DrawId == next)).PreviousTeamsTsv);
 
@@ -205,9 +205,9 @@ public sealed class DrawCeremonyTests
         await using var fresh = store.Fresh();
         foreach (var s in await fresh.DrawSelections.Where(s => s.DrawId == drawId).ToListAsync())
         {
-            Assert.Equal(2, s.TeamCodes.Count);
-            Assert.Single(s.TeamCodes, c => c.StartsWith("INS-", StringComparison.Ordinal));
-            Assert.Single(s.TeamCodes, c => c.StartsWith("AGR-", StringComparison.Ordinal));
+            Assert.Equal(2, s.Team.Length);
+            Assert.Single(s.Team, c => c.StartsWith("INS-", StringComparison.Ordinal));
+            Assert.Single(s.Team, c => c.StartsWith("AGR-", StringComparison.Ordinal));
         }
     }
 

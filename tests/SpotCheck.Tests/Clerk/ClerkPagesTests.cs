@@ -26,9 +26,9 @@ public sealed class ClerkPagesTests(DemoHostFixture fixture) : IClassFixture<Dem
     {
         var draw = await QueryAsync(db => db.DrawSessions.AsNoTracking().IgnoreAutoIncludes()
             .Where(d => d.PublishedAtUtc != null).OrderBy(d => d.Id).FirstAsync());
-        var selection = await QueryAsync(db => db.DrawSelections.AsNoTracking().Where(s => s.DrawId == draw.DrawId && s.Team != "").OrderBy(s => s.Rank).FirstAsync());
+        var selection = await QueryAsync(db => db.DrawSelections.AsNoTracking().Where(s => s.DrawId == draw.DrawId && s.Team.Length > 0).OrderBy(s => s.Rank).FirstAsync());
         var name = await QueryAsync(db => db.Enterprises.Where(e => e.Id == selection.EnterpriseId).Select(e => e.Name).SingleAsync());
-        var leaderCode = selection.TeamCodes[0];
+        var leaderCode = selection.Team[0];
         var leader = await QueryAsync(db => db.Officers.Where(o => o.Code == leaderCode).Select(o => o.Name).SingleAsync());
 
         var planner = await Host.SignedInClientAsync(Roles.Planner);

@@ -110,7 +110,7 @@ public sealed class DetailsModel(AppDbContext db) : PageModel
         var enterpriseIds = Selections.Select(s => s.EnterpriseId).ToList();
         EnterpriseNames = await db.Enterprises.AsNoTracking().Where(e => enterpriseIds.Contains(e.Id))
             .ToDictionaryAsync(e => e.Id, e => e.Name, ct);
-        var codes = Selections.SelectMany(s => s.TeamCodes).Distinct(StringComparer.Ordinal).ToList();
+        var codes = Selections.SelectMany(s => s.Team).Distinct(StringComparer.Ordinal).ToList();
         OfficerNames = await db.Officers.AsNoTracking().Where(o => codes.Contains(o.Code))
             .ToDictionaryAsync(o => o.Code, o => o.Name, StringComparer.Ordinal, ct);
         SubstitutionLabels = DrawSubstitutions.Labels(await db.AuditEntries.AsNoTracking()
