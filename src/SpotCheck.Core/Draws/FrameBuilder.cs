@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Enterprises;
 using SpotCheck.Core.Plans;
@@ -199,8 +200,9 @@ public static class FrameBuilder
             teams = teams.Where(t => t.EnterpriseId >= from && t.EnterpriseId < to);
         }
         if (filtered) teams = teams.Where(t => query.Any(e => e.Id == t.EnterpriseId));
+        var chars = DatabaseProvider.Of(db) == DatabaseProvider.Postgres;
         var latest = new TeamsById(await ReadRowsAsync(db, teams.Select(t => new { t.EnterpriseId, t.Team }),
-            r => (Id: r.GetInt32(0), Team: numbers.Read(r.GetString(1))), ct));
+            r => (Id: r.GetInt32(0), Team: chars ? numbers.ReadChars(r, 1) : numbers.Read(r.GetString(1))), ct));
         return await ReadCandidatesAsync(db, query, latest, ct);
     }
 

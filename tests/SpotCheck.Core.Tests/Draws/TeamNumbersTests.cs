@@ -1,4 +1,6 @@
+using Microsoft.EntityFrameworkCore;
 using SpotCheck.Core.Draws;
+using SpotCheck.Core.Tests.TestSupport;
 
 namespace SpotCheck.Core.Tests.Draws;
 
@@ -30,6 +32,32 @@ public sealed class TeamNumbersTests
         Assert.Equal(new TeamNumbers.Slice(2, 1), second);
         Assert.Equal([0, 2, 1], teams.Members);
         Assert.Equal(new TeamNumbers.Slice(7, 1), second.After(5));
+    }
+
+    [SkippableTheory, MemberData(nameof(TestDatabase.Providers), MemberType = typeof(TestDatabase))]
+    public async Task A_team_read_from_a_column_into_the_buffer_is_the_same_as_read_from_its_string_however_long(DbProvider provider)
+    {
+        var longTeam = string.Join(';', Enumerable.Repeat("OTHER-OFFICER", 200)) + ";INS-10;INS-1";
+        await using var database = await TestDatabase.CreateEmptyAsync(provider);
+        await using var db = database.CreateContext();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT @short UNION ALL SELECT @long";
+        foreach (var (name, value) in new[] { ("short", "INS-2;INS-1"), ("long", longTeam) })
+        {
+            var parameter = command.CreateParameter();
+            (parameter.ParameterName, parameter.Value) = ("@" + name, value);
+            command.Parameters.Add(parameter);
+        }
+        var (fromColumn, fromString) = (new TeamNumbers(Officers), new TeamNumbers(Officers));
+
+        await using (var reader = await command.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) Assert.Equal(fromString.Read(reader.GetString(0)), fromColumn.ReadChars(reader, 0));
+
+        Assert.True(longTeam.Length > 2_000);
+        Assert.Equal([0, 2, 0, 1], fromColumn.Members);
+        Assert.Equal(fromString.Members, fromColumn.Members);
     }
 
     [Fact]
