@@ -102,7 +102,6 @@ public sealed class AuditLog(AppDbContext db, TimeProvider clock)
 /// <summary>Makes the append section exclusive before the head is read.</summary>
 static class AppendLock
 {
-
     /// <summary>
     /// SQLite's own busy handler retries within milliseconds, so a waiting writer gets its turn between another
     /// writer's appends; Microsoft.Data.Sqlite alone sleeps 150 ms per retry and lets a busy writer starve it.

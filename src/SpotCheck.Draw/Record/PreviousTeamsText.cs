@@ -5,7 +5,7 @@ namespace SpotCheck.Draw.Record;
 /// <summary>
 /// previous_teams.tsv (draw-spec §5.1, §6.1) kept as its text. A target's team is found by binary search over the
 /// targets' first lines, so a run that staffs ten thousand targets reads ten thousand teams, not the million lines a
-/// province's years of history leave. A freeze writes it line by line in order (<see cref="Builder"/>); a stored
+/// province's years of history leave. A freeze writes it line by line in order, straight into its string (<see cref="Write"/>); a stored
 /// text is checked once, in one pass that copies nothing, when it is read back (<see cref="TryParse"/>).
 /// </summary>
 public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyList<string>>
@@ -111,8 +111,9 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
 
     /// <summary>
     /// The text of a length known before its first line is written (a freeze sums its half a million teams first),
-    /// written by <paramref name="write"/> straight into its string: no buffer to grow, no copy of it. Lines come as
-    /// for <see cref="Builder"/>; writing more or less than <paramref name="length"/> characters is a caller's error.
+    /// written by <paramref name="write"/> straight into its string: no buffer to grow, no copy of it. Targets written
+    /// in ordinal order with their members in ordinal order give the text as written; anything else is sorted once at
+    /// the end. Writing more or less than <paramref name="length"/> characters is a caller's error.
     /// </summary>
     /// <param name="targets">Targets expected.</param>
     public static PreviousTeamsText Write<TState>(int length, int targets, TState state, WriteLines<TState> write)
@@ -149,33 +150,7 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
         }
     }
 
-    /// <summary>
-    /// Writes the lines as the targets' teams come, into one growing buffer. Targets added in ordinal order with their
-    /// members in ordinal order (a freeze writing its rows in that order) give the text as written; anything else is
-    /// sorted once at the end. No list or array per target: a province's half a million teams are just text.
-    /// </summary>
-    /// <param name="capacity">Targets expected.</param>
-    public sealed class Builder(int capacity = 0)
-    {
-        /// <summary>Characters reserved per expected target (an 18-character id and a short code).</summary>
-        const int LineEstimate = 32;
-
-        readonly Lines _lines = new(capacity);
-        char[] _text = new char[Math.Max(256, capacity * LineEstimate)];
-
-        public void Add(string target, IReadOnlyList<string> team) => Add(target, new ReadOnlySpan<string>(team as string[] ?? [.. team]));
-
-        public void Add(string target, ReadOnlySpan<string> team)
-        {
-            var needed = _lines.Length + Lines.LengthOf(target, team);
-            if (needed > _text.Length) Array.Resize(ref _text, Math.Max(needed, checked(_text.Length * 2)));
-            _lines.Add(_text, target, team);
-        }
-
-        public PreviousTeamsText Build() => _lines.Finish(new string(_text, 0, _lines.Length));
-    }
-
-    /// <summary>The lines written so far into some buffer: where each target's first line starts, whether they came in order.</summary>
+    /// <summary>The lines written so far: where each target's first line starts, whether they came in order.</summary>
     internal sealed class Lines(int capacity)
     {
         readonly List<int> _starts = new(capacity);
@@ -191,7 +166,7 @@ public sealed class PreviousTeamsText : IReadOnlyDictionary<string, IReadOnlyLis
             return length;
         }
 
-        /// <summary>A target's lines, into <paramref name="text"/> after the lines before (which has room for them).</summary>
+        /// <summary>A target's lines, into <paramref name="text"/> after the lines before (the caller checked the room).</summary>
         public void Add(Span<char> text, string target, ReadOnlySpan<string> team)
         {
             if (team.IsEmpty) return;

@@ -25,13 +25,10 @@ public sealed class PreviousTeamsTextTests
         var teams = Teams(count);
         var expected = SnapshotFiles.PreviousTeamsTsv(teams);
 
-        var inOrder = new PreviousTeamsText.Builder();
-        foreach (var (target, team) in teams.OrderBy(t => t.Key, StringComparer.Ordinal)) inOrder.Add(target, [.. team.Order(StringComparer.Ordinal)]);
-        var shuffled = new PreviousTeamsText.Builder(16);
-        foreach (var (target, team) in teams.Reverse()) shuffled.Add(target, team);
+        var inOrder = teams.OrderBy(t => t.Key, StringComparer.Ordinal).Select(t => (t.Key, (IReadOnlyList<string>)[.. t.Value.Order(StringComparer.Ordinal)]));
+        var shuffled = teams.Reverse().Select(t => (t.Key, t.Value));
 
-        foreach (var built in new[] { inOrder.Build(), shuffled.Build(), Parsed(expected), Written(teams, expected.Length, reverse: false),
-                     Written(teams, expected.Length, reverse: true) })
+        foreach (var built in new[] { Written(inOrder, expected.Length), Written(shuffled, expected.Length), Parsed(expected) })
         {
             Assert.Equal(expected, built.Text);
             Assert.Equal(SnapshotFiles.PreviousTeamsTsv(built), expected);
@@ -44,14 +41,13 @@ public sealed class PreviousTeamsTextTests
         }
     }
 
-    /// <summary>The text written straight into a string of its known length, targets in order or reversed.</summary>
-    static PreviousTeamsText Written(Dictionary<string, IReadOnlyList<string>> teams, int length, bool reverse)
+    /// <summary>The text written straight into a string of its known length, the teams in the order given.</summary>
+    static PreviousTeamsText Written(IEnumerable<(string Target, IReadOnlyList<string> Team)> teams, int length)
     {
-        var targets = teams.Keys.Order(StringComparer.Ordinal).ToList();
-        if (reverse) targets.Reverse();
-        return PreviousTeamsText.Write(length, targets.Count, (teams, targets), static (s, ref lines) =>
+        var all = teams.ToList();
+        return PreviousTeamsText.Write(length, all.Count, all, static (rows, ref lines) =>
         {
-            foreach (var target in s.targets) lines.Add(target, [.. s.teams[target].Order(StringComparer.Ordinal)]);
+            foreach (var (target, team) in rows) lines.Add(target, [.. team]);
         });
     }
 
@@ -63,7 +59,7 @@ public sealed class PreviousTeamsTextTests
         var teams = Teams(20);
         var length = SnapshotFiles.PreviousTeamsTsv(teams).Length + difference;
 
-        var refused = Assert.Throws<InvalidOperationException>(() => Written(teams, length, reverse: false));
+        var refused = Assert.Throws<InvalidOperationException>(() => Written(teams.Select(t => (t.Key, t.Value)), length));
 
         Assert.Contains(difference < 0 ? "more text written than announced" : "characters written where", refused.Message);
     }
@@ -97,11 +93,9 @@ public sealed class PreviousTeamsTextTests
     [Fact]
     public void A_repeated_target_member_pair_cannot_be_built()
     {
-        var builder = new PreviousTeamsText.Builder();
-        builder.Add("A2", ["INS-1"]);
-        builder.Add("A1", ["INS-1"]);
-        builder.Add("A2", ["INS-1"]);
+        (string, IReadOnlyList<string>)[] repeated = [("A2", ["INS-1"]), ("A1", ["INS-1"]), ("A2", ["INS-1"])];
 
-        Assert.Contains("line 3 is out of order or repeated", Assert.Throws<InvalidOperationException>(builder.Build).Message);
+        Assert.Contains("line 3 is out of order or repeated",
+            Assert.Throws<InvalidOperationException>(() => Written(repeated, 3 * "A2\tINS-1\n".Length)).Message);
     }
 }
