@@ -20,7 +20,7 @@ public static class WebHost
     {
         var app = Build(args);
         var urls = (app.Configuration[WebHostDefaults.ServerUrlsKey] ?? DefaultUrl).Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (PortCheck.FirstBusy(urls) is { } busy)
+        if (PortCheck.Applies(app.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()) && PortCheck.FirstBusy(urls) is { } busy)
         {
             await Console.Error.WriteLineAsync(PortCheck.Message(busy));
             return 1;
