@@ -39,6 +39,9 @@ public sealed partial class TestHost : IAsyncDisposable
         if (storage is null) return null;
         var factory = new SpotCheckFactory(storage, demo, clock);
         _ = factory.Server; // starts the host: migrations, roles, demo data
+        // Program.Main returning before app.Run (e.g. a start-up check refusing) still hands back a host, unstarted.
+        Assert.True(factory.Services.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStarted.IsCancellationRequested,
+            "the host returned from Main without starting");
         return new TestHost(storage, factory);
     }
 
