@@ -29,6 +29,7 @@ public static class AuditTypeLabels
         ["OFFICER_IMPORTED"] = "导入执法检查人员",
         ["LIST_EXPORT_STARTED"] = "导出名录",
         ["LIST_EXPORT_CANCELLED"] = "取消导出名录",
+        ["LIST_EXPORT_ENDED"] = "导出名录结束",
         ["OFFICER_CONFLICT_DECLARED"] = "登记回避关系",
         ["OFFICER_CONFLICT_WITHDRAWN"] = "撤销回避关系",
         ["PLAN"] = "发布抽查计划",

@@ -75,6 +75,8 @@ public sealed class ExportAcrossInstancesTests
         Assert.Contains("导出失败", lost);
         Assert.DoesNotContain("hx-trigger", lost);
         Assert.Equal(ExportState.Failed, (await StoredAsync(first, running.Id)).State);
+        var ended = await ExportJobTests.EndedEntryAsync(first, running.Id);
+        Assert.Equal(("failed", "lost", user), ((string)ended["state"]!, (string)ended["reason"]!, (string)ended["user"]!));
         Assert.NotEqual(running.Id, next);
         Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
     }
@@ -106,6 +108,8 @@ public sealed class ExportAcrossInstancesTests
         Assert.NotNull(stored.EndedAtUtc);
         Assert.InRange(stored.Rows, 1, stored.Total - 1);
         Assert.False(stored.CancelRequested);
+        var ended = await ExportJobTests.EndedEntryAsync(first, job);
+        Assert.Equal(("failed", "stopped", stored.Rows), ((string)ended["state"]!, (string)ended["reason"]!, (int)ended["rows"]!));
         Assert.Empty(Directory.EnumerateFiles(Path.Combine(first.Storage.DataDir, "exports"), job + "*"));
         var onFirst = first.Client();
         Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onFirst, user, TestHost.Password)).StatusCode);
@@ -113,6 +117,36 @@ public sealed class ExportAcrossInstancesTests
         var next = await ExportJobTests.StartAsync(onFirst, "items", "csv");
         Assert.NotEqual(job, next);
         Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
+    }
+
+    [Fact]
+    public async Task An_export_cancelled_by_its_user_stops_leaves_no_file_and_its_end_is_in_the_audit_log()
+    {
+        await using var host = await TestHost.StartOrSkipAsync(DbProvider.Sqlite);
+        await ManyEnterprises.ImportAsync(host, 100_000, "西平县取消导出示例有限公司");
+        var user = "planner-" + Guid.NewGuid().ToString("N")[..8];
+        await host.CreateUserAsync(user, Roles.Planner);
+        var client = host.Client();
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(client, user, TestHost.Password)).StatusCode);
+
+        var job = await ExportJobTests.StartAsync(client, "enterprises", "xlsx");
+        for (var polls = 0; (await StoredAsync(host, job)) is { State: ExportState.Running, Rows: 0 }; polls++)
+        {
+            Assert.True(polls < 600, "the export reported no rows in 60 s");
+            await Task.Delay(100);
+        }
+        Assert.Equal(HttpStatusCode.Redirect, (await PostAsync(client, $"/Staff/Export?handler=Cancel&job={job}")).StatusCode);
+        var panel = await ExportJobTests.FinishedPanelAsync(client, job);
+        var stored = await StoredAsync(host, job);
+
+        Assert.Contains("导出已取消", panel);
+        Assert.Equal(ExportState.Cancelled, stored.State);
+        Assert.InRange(stored.Rows, 1, stored.Total - 1);
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(host.Storage.DataDir, "exports"), job + "*"));
+        Assert.Equal(["LIST_EXPORT_STARTED", "LIST_EXPORT_CANCELLED"], await AuditTypesAsync(host, user));
+        var ended = await ExportJobTests.EndedEntryAsync(host, job);
+        Assert.Equal(("cancelled", stored.Rows, user), ((string)ended["state"]!, (int)ended["rows"]!, (string)ended["user"]!));
+        Assert.False(ended.ContainsKey("reason"));
     }
 
     static async Task<List<string>> AuditTypesAsync(TestHost host, string user)

@@ -1,5 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using SpotCheck.Core.Data;
 using SpotCheck.Core.Identity;
 using SpotCheck.Tests.TestSupport;
 
@@ -36,6 +39,17 @@ public sealed class ExportJobTests(DemoHostFixture fixture) : IClassFixture<Demo
         throw new TimeoutException("the export did not finish in 30 s");
     }
 
+    /// <summary>The payload of the job's one end entry in the audit log (by the system, naming the user).</summary>
+    internal static async Task<System.Text.Json.Nodes.JsonObject> EndedEntryAsync(TestHost host, string job)
+    {
+        await using var scope = host.Factory.Services.CreateAsyncScope();
+        var entries = await scope.ServiceProvider.GetRequiredService<AppDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Type == "LIST_EXPORT_ENDED").ToListAsync();
+        var entry = Assert.Single(entries, e => e.Payload.Contains(job, StringComparison.Ordinal));
+        Assert.Equal("system", entry.Actor);
+        return System.Text.Json.Nodes.JsonNode.Parse(entry.Payload)!.AsObject();
+    }
+
     [Fact]
     public async Task An_export_shows_its_progress_then_offers_its_file_to_the_user_who_started_it_only()
     {
@@ -56,6 +70,11 @@ public sealed class ExportJobTests(DemoHostFixture fixture) : IClassFixture<Demo
         var csv = await file.Content.ReadAsStringAsync();
         Assert.Contains("张明", csv);
         Assert.Equal(rows + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        var ended = await EndedEntryAsync(Host, job);
+        Assert.Equal("done", (string)ended["state"]!);
+        Assert.Equal(rows, (int)ended["rows"]!);
+        Assert.StartsWith("planner-", (string)ended["user"]!);
+        Assert.False(ended.ContainsKey("reason"));
 
         // Another user learns nothing of it, and the file has no other address.
         Assert.Equal(HttpStatusCode.NotFound, (await other.GetAsync($"/Staff/Export?handler=Status&job={job}")).StatusCode);

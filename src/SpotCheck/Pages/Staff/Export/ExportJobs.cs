@@ -16,7 +16,8 @@ namespace SpotCheck.Pages.Staff.Export;
 /// random bits under SpotCheck:ExportRoot (shared by the instances, like the evidence root), offered only to the user
 /// who started it for an hour after it ended and deleted by the next export started after that hour. The instance
 /// writing a job records its rows and a heartbeat about once a second and reads back a cancel; a job whose heartbeat
-/// stops for <see cref="LostAfter"/> was lost with its instance and shows as failed. When the host stops, its writers
+/// stops for <see cref="LostAfter"/> was lost with its instance and shows as failed. A job's start, a cancel and its end
+/// (done, cancelled or failed, with the rows written) are audit entries. When the host stops, its writers
 /// are stopped and their jobs recorded as failed before the services go (the user may export again at once, on any
 /// instance, instead of a minute later).
 /// </summary>
@@ -112,18 +113,50 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
     bool IsLost(ExportJob job) => job.State == ExportState.Running && job.HeartbeatAtUtc < clock.GetUtcNow().UtcDateTime - LostAfter;
 
     /// <summary>The owner's lost jobs (<see cref="IsLost"/>) are recorded as failed.</summary>
-    Task FailLostAsync(AppDbContext db, string owner, CancellationToken ct)
+    async Task FailLostAsync(AppDbContext db, string owner, CancellationToken ct)
+    {
+        var silentSince = clock.GetUtcNow().UtcDateTime - LostAfter;
+        var lost = await db.ExportJobs.AsNoTracking().Where(j => j.Owner == owner && j.State == ExportState.Running && j.HeartbeatAtUtc < silentSince)
+            .Select(j => new { j.Id, j.Rows }).ToListAsync(ct);
+        foreach (var job in lost)
+            await RecordEndAsync(db, job.Id, ExportState.Failed, job.Rows, "lost", j => j.HeartbeatAtUtc < silentSince, ct);
+    }
+
+    /// <summary>
+    /// A running job ends once (another instance may be ending it at the same moment), and its end is an audit entry by
+    /// the system naming the user, the outcome and the rows written. A stop is recorded as cancelled only if the user
+    /// asked for it; otherwise the job failed (its host stopped).
+    /// </summary>
+    async Task RecordEndAsync(AppDbContext db, string id, ExportState state, int rows, string? reason,
+        System.Linq.Expressions.Expression<Func<ExportJob, bool>>? still, CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var silentSince = now - LostAfter;
-        return db.ExportJobs.Where(j => j.Owner == owner && j.State == ExportState.Running && j.HeartbeatAtUtc < silentSince)
-            .ExecuteUpdateAsync(s => s.SetProperty(j => j.State, ExportState.Failed).SetProperty(j => j.EndedAtUtc, now), ct);
+        var failed = state == ExportState.Cancelled ? ExportState.Failed : state;
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        var running = db.ExportJobs.Where(j => j.Id == id && j.State == ExportState.Running);
+        if (still is not null) running = running.Where(still);
+        var ended = await running.ExecuteUpdateAsync(s => s
+            .SetProperty(j => j.State, j => j.CancelRequested ? state : failed).SetProperty(j => j.Rows, rows)
+            .SetProperty(j => j.EndedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now), ct);
+        if (ended == 0) return;
+        var job = await db.ExportJobs.AsNoTracking().SingleAsync(j => j.Id == id, ct);
+        var payload = new JsonObject { ["job"] = id, ["user"] = job.Owner, ["state"] = StateSlug(job.State), ["rows"] = rows };
+        if (job.State == ExportState.Failed) payload["reason"] = reason ?? "stopped";
+        await new AuditLog(db, clock).AppendAsync(new AuditEvent("LIST_EXPORT_ENDED", StartupTasks.Actor, payload), ct);
+        await tx.CommitAsync(ct);
     }
+
+    static string StateSlug(ExportState state) => state switch
+    {
+        ExportState.Done => "done",
+        ExportState.Cancelled => "cancelled",
+        _ => "failed",
+    };
 
     void Write(string id, ListKind kind, TabularFormat format, string owner, DataScope scope, CancellationTokenSource cancel)
     {
         var part = FileOf(id) + ".part";
-        var (state, rows) = (ExportState.Failed, 0);
+        var (state, rows, reason) = (ExportState.Failed, 0, (string?)null);
         try
         {
             using var services = scopes.CreateScope();
@@ -149,29 +182,27 @@ public sealed class ExportJobs(IServiceScopeFactory scopes, Storage storage, Tim
         }
         catch (Exception e)
         {
+            reason = "error";
             log.LogError(e, "Export of {List} by {User} failed", kind, owner);
         }
         finally
         {
             if (state != ExportState.Done) File.Delete(part);
-            End(id, state, rows);
+            End(id, state, rows, reason);
             _writing.TryRemove(id, out _);
             _writers.TryRemove(id, out _);
             cancel.Dispose();
         }
     }
 
-    /// <param name="state">Cancelled when the writer was stopped: recorded so only if the user asked (the host stopping is a failure).</param>
-    void End(string id, ExportState state, int rows)
+    /// <summary>Runs on the writer's own thread, which has nothing else to do.</summary>
+    void End(string id, ExportState state, int rows, string? reason)
     {
         try
         {
             using var services = scopes.CreateScope();
-            var now = clock.GetUtcNow().UtcDateTime;
-            var failed = state == ExportState.Cancelled ? ExportState.Failed : state;
-            services.ServiceProvider.GetRequiredService<AppDbContext>().ExportJobs.Where(j => j.Id == id).ExecuteUpdate(s => s
-                .SetProperty(j => j.State, j => j.CancelRequested ? state : failed).SetProperty(j => j.Rows, rows)
-                .SetProperty(j => j.EndedAtUtc, now).SetProperty(j => j.HeartbeatAtUtc, now));
+            RecordEndAsync(services.ServiceProvider.GetRequiredService<AppDbContext>(), id, state, rows, reason, null, CancellationToken.None)
+                .GetAwaiter().GetResult();
         }
         catch (Exception e) when (e is ObjectDisposedException or DbUpdateException or System.Data.Common.DbException)
         {
