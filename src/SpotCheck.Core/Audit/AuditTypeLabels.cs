@@ -30,6 +30,7 @@ public static class AuditTypeLabels
         ["LIST_EXPORT_STARTED"] = "导出名录",
         ["LIST_EXPORT_CANCELLED"] = "取消导出名录",
         ["LIST_EXPORT_ENDED"] = "导出名录结束",
+        ["LIST_EXPORTED"] = "命令行导出名录",
         ["OFFICER_CONFLICT_DECLARED"] = "登记回避关系",
         ["OFFICER_CONFLICT_WITHDRAWN"] = "撤销回避关系",
         ["PLAN"] = "发布抽查计划",

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Text.Json.Nodes;
 using SpotCheck.Core.Audit;
 using SpotCheck.Core.Data;
 using SpotCheck.Core.Transfer;
@@ -70,17 +71,22 @@ public static class TransferCommands
                 var temp = path + ".tmp";
                 try
                 {
-                    await using (var stream = File.Create(temp))
+                    if (parse.GetValue(template))
                     {
-                        if (parse.GetValue(template)) TransferLists.WriteTemplate(kind, stream, format.Value);
-                        else
-                        {
-                            await using var services = await CliServices.OpenAsync(CommonOptions.Storage(parse, dataDir, db), ct);
-                            await using var scope = services.CreateAsyncScope();
-                            Transfer(scope.ServiceProvider).Export(kind, stream, format.Value);
-                        }
+                        await using (var stream = File.Create(temp)) TransferLists.WriteTemplate(kind, stream, format.Value);
+                        File.Move(temp, path, overwrite: true);
+                        return 0;
                     }
+                    await using var services = await CliServices.OpenAsync(CommonOptions.Storage(parse, dataDir, db), ct);
+                    await using var scope = services.CreateAsyncScope();
+                    int rows;
+                    await using (var stream = File.Create(temp)) rows = Transfer(scope.ServiceProvider).Export(kind, stream, format.Value, ct);
                     File.Move(temp, path, overwrite: true);
+                    // Like an export from the web page, one from the command line leaves its trace in the audit log.
+                    await scope.ServiceProvider.GetRequiredService<AuditLog>().AppendAsync(new AuditEvent("LIST_EXPORTED", Actor, new JsonObject
+                    {
+                        ["list"] = Pages.Staff.ListKinds.Slug(kind), ["format"] = format.Value == TabularFormat.Xlsx ? "xlsx" : "csv", ["rows"] = rows,
+                    }), ct);
                 }
                 finally
                 {
