@@ -46,7 +46,6 @@ public sealed class PublicSearchTests
     public async Task Names_are_found_by_any_three_characters_and_short_text_by_the_start(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var day = new DateOnly(2026, 11, 20);
@@ -74,7 +73,6 @@ public sealed class PublicSearchTests
     public async Task A_uscc_is_found_whole_in_any_case_or_by_its_start(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         var day = new DateOnly(2026, 11, 20);
@@ -94,7 +92,6 @@ public sealed class PublicSearchTests
     public async Task Pages_by_cursor_are_the_pages_by_number_and_totals_follow_each_publication(DbProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider);
-        if (database is null) return;
         await using var store = new Store(database);
         var kit = await TaskKit.CreateAsync(store);
         for (var i = 0; i < 7; i++) await PublishedForAsync(kit, $"西平县第{i}号企业有限公司", 920 + i, new DateOnly(2026, 11, 2 + i));
