@@ -25,15 +25,17 @@ public static class PortCheck
         return null;
     }
 
+    /// <summary>A local connection is accepted or refused at once; one that hangs (a firewall dropping it) counts as free.</summary>
     static bool Accepts(IPAddress address, int port)
     {
         using var client = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
         try
         {
-            client.Connect(new IPEndPoint(address, port));
+            client.ConnectAsync(new IPEndPoint(address, port), timeout.Token).AsTask().GetAwaiter().GetResult();
             return true;
         }
-        catch (SocketException)
+        catch (Exception e) when (e is SocketException or OperationCanceledException)
         {
             return false;
         }
