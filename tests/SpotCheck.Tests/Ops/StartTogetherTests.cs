@@ -16,7 +16,7 @@ public sealed class StartTogetherTests
     [Fact]
     public void Checks_at_the_same_moment_never_see_each_other_and_a_listening_port_is_busy()
     {
-        var port = FreePort();
+        var port = CrashServer.FreePort();
         var url = $"http://127.0.0.1:{port}";
 
         var seenBusy = 0;
@@ -37,15 +37,6 @@ public sealed class StartTogetherTests
         {
             listener.Stop();
         }
-    }
-
-    static int FreePort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 
     [Fact]

@@ -108,7 +108,8 @@ public sealed class CrashServer(TestStorage storage) : IAsyncDisposable
         }
     }
 
-    static int FreePort()
+    /// <summary>A loopback port nobody listens on now.</summary>
+    internal static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
