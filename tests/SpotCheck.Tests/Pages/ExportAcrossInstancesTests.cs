@@ -119,6 +119,40 @@ public sealed class ExportAcrossInstancesTests
         Assert.Contains("导出完成", await ExportJobTests.FinishedPanelAsync(onFirst, next));
     }
 
+    [SkippableTheory, MemberData(nameof(Providers))]
+    public async Task A_lost_export_seen_on_two_instances_at_the_same_moment_ends_once(DbProvider provider)
+    {
+        await using var first = await TestHost.StartOrSkipAsync(provider);
+        await using var second = new SpotCheckFactory(first.Storage, demo: false);
+        var user = "planner-" + Guid.NewGuid().ToString("N")[..8];
+        await first.CreateUserAsync(user, Roles.Planner);
+        var onFirst = first.Client();
+        var onSecond = second.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onFirst, user, TestHost.Password)).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await TestHost.PostLoginAsync(onSecond, user, TestHost.Password)).StatusCode);
+        var lost = new ExportJob(new string('d', 32), user, ListKind.Enterprises, TabularFormat.Csv, first.UtcNow - TimeSpan.FromMinutes(5));
+        await using (var scope = first.Factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            db.ExportJobs.Add(lost);
+            await db.SaveChangesAsync();
+        }
+
+        var go = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var polls = new[] { onFirst, onSecond, onFirst, onSecond }.Select(async client =>
+        {
+            await go.Task;
+            return await client.GetStringAsync($"/Staff/Export?handler=Status&job={lost.Id}");
+        }).ToList();
+        go.SetResult();
+        var panels = await Task.WhenAll(polls);
+
+        Assert.All(panels, panel => Assert.Contains("导出失败", panel));
+        Assert.Equal(ExportState.Failed, (await StoredAsync(first, lost.Id)).State);
+        var ended = await ExportJobTests.EndedEntryAsync(first, lost.Id); // exactly one
+        Assert.Equal("lost", (string)ended["reason"]!);
+    }
+
     [Fact]
     public async Task An_export_cancelled_by_its_user_stops_leaves_no_file_and_its_end_is_in_the_audit_log()
     {
