@@ -70,10 +70,11 @@ public sealed class TestStorage : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        SqliteConnection.ClearAllPools();
+        // Only this storage's pools: other tests' hosts keep their idle connections.
+        using (var sqlite = new SqliteConnection(SpotCheck.Migrations.Sqlite.SqliteDatabase.ConnectionStringFor(DataDir))) SqliteConnection.ClearPool(sqlite);
         if (_dropDatabase is not null)
         {
-            NpgsqlConnection.ClearAllPools();
+            using (var pg = new NpgsqlConnection(SpotCheck.Migrations.Postgres.PostgresDatabase.WithoutJit(PostgresConnection!))) NpgsqlConnection.ClearPool(pg);
             await ExecuteAsync(_adminConnection!, $"DROP DATABASE IF EXISTS \"{_dropDatabase}\" WITH (FORCE)");
         }
         try
